@@ -1,0 +1,83 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { BankQuestion } from "../bank/schema.ts";
+import { questionVersion } from "../bank/version.ts";
+import type { Db } from "./client.ts";
+import { bankQuestions } from "./schema.ts";
+
+export interface BankSyncResult {
+  inserted: number;
+  retired: number;
+  unchanged: number;
+}
+
+export function createBankRepo(db: Db) {
+  return {
+    /**
+     * Makes the table match the data files: new or edited questions become new current rows;
+     * old versions stay (grades point at them) but stop being current.
+     */
+    async sync(questions: BankQuestion[]): Promise<BankSyncResult> {
+      const existing = await db
+        .select({ id: bankQuestions.id, version: bankQuestions.version, isCurrent: bankQuestions.isCurrent })
+        .from(bankQuestions);
+      const known = new Set(existing.map((row) => `${row.id}@${row.version}`));
+      const versioned = questions.map((question) => ({ question, version: questionVersion(question) }));
+      const fresh = versioned.filter(({ question, version }) => !known.has(`${question.id}@${version}`));
+      const currentKeys = versioned.map(({ question, version }) => `${question.id}@${version}`);
+      const staleCurrent = existing.filter((row) => row.isCurrent && !currentKeys.includes(`${row.id}@${row.version}`));
+      const revived = existing.filter((row) => !row.isCurrent && currentKeys.includes(`${row.id}@${row.version}`));
+
+      await db.transaction(async (tx) => {
+        if (staleCurrent.length > 0) {
+          const staleKeys = staleCurrent.map((row) => `${row.id}@${row.version}`);
+          await tx
+            .update(bankQuestions)
+            .set({ isCurrent: false })
+            .where(inArray(sql`${bankQuestions.id} || '@' || ${bankQuestions.version}`, staleKeys));
+        }
+        if (revived.length > 0) {
+          const revivedKeys = revived.map((row) => `${row.id}@${row.version}`);
+          await tx
+            .update(bankQuestions)
+            .set({ isCurrent: true })
+            .where(inArray(sql`${bankQuestions.id} || '@' || ${bankQuestions.version}`, revivedKeys));
+        }
+        for (let start = 0; start < fresh.length; start += 100) {
+          await tx.insert(bankQuestions).values(
+            fresh.slice(start, start + 100).map(({ question, version }) => ({
+              id: question.id,
+              version,
+              isCurrent: true,
+              stage: question.stage,
+              area: question.area,
+              topics: question.topics,
+              stacks: question.stacks === "all" ? [] : question.stacks,
+              levels: question.levels,
+              targetSeconds: question.targetSeconds,
+              keyPoints: question.keyPoints,
+              content: question.i18n,
+            })),
+          );
+        }
+      });
+      return { inserted: fresh.length, retired: staleCurrent.length, unchanged: questions.length - fresh.length };
+    },
+
+    /** Current questions that fit a stack (stack-specific or for every stack) and a level; undefined = any. */
+    async countFor(stack: string | undefined, level: string | undefined): Promise<number> {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(bankQuestions)
+        .where(
+          and(
+            eq(bankQuestions.isCurrent, true),
+            stack === undefined ? undefined : sql`(cardinality(${bankQuestions.stacks}) = 0 or ${stack} = any(${bankQuestions.stacks}))`,
+            level === undefined ? undefined : sql`${level} = any(${bankQuestions.levels})`,
+          ),
+        );
+      return row?.count ?? 0;
+    },
+  };
+}
+
+export type BankRepo = ReturnType<typeof createBankRepo>;

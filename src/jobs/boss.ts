@@ -1,0 +1,15 @@
+import { fromPglite, PgBoss } from "pg-boss";
+import type { Database } from "../db/client.ts";
+import type { Logger } from "../logger.ts";
+
+/**
+ * The job engine. On a server it opens its own pool from the connection string; on the
+ * embedded database it shares the one PGlite instance through pg-boss's PGlite backend.
+ */
+export function createBoss(database: Database, logger: Logger): PgBoss {
+  const boss = database.pglite
+    ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite" })
+    : new PgBoss({ connectionString: database.url!, max: 4 });
+  boss.on("error", (err) => logger.error({ err }, "job engine error"));
+  return boss;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // PGlite is single-threaded WASM; two workers match the machines' two cores.
+    maxWorkers: 2,
+  },
+});

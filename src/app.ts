@@ -41,7 +41,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   await registerMaintenance(boss, createProcessedUpdatesRepo(database.db), logger, now);
 
   const i18n = await createI18n();
-  const bot = createBot(
+  const { bot, drain } = createBot(
     {
       token: config.botToken,
       telegramApiRoot: config.telegramApiRoot,
@@ -82,6 +82,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       // Stop intake first, let in-flight updates and jobs finish, then close the pools.
       if (runner?.isRunning()) await runner.stop();
       await server.close();
+      await drain(10_000);
       await boss.stop({ graceful: true, timeout: 10_000 });
       await database.close();
       logger.info("bot stopped");

@@ -18,6 +18,7 @@ import { settingsFeature } from "./features/settings.ts";
 import { leaveFlowsOnStart, startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { attachLogger, attachUser } from "./middlewares/attach-context.ts";
+import { trackInFlight } from "./middlewares/in-flight.ts";
 import { skipDuplicates } from "./middlewares/skip-duplicates.ts";
 import type { Services } from "./services.ts";
 
@@ -39,7 +40,13 @@ export interface BotSettings {
   botInfo?: UserFromGetMe;
 }
 
-export function createBot(settings: BotSettings, deps: BotDeps): Bot<BotContext> {
+export interface BotHandle {
+  bot: Bot<BotContext>;
+  /** Waits for the updates being handled right now; call after intake has stopped. */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+export function createBot(settings: BotSettings, deps: BotDeps): BotHandle {
   const botConfig: BotConfig<BotContext> = { client: { apiRoot: settings.telegramApiRoot } };
   if (settings.botInfo) botConfig.botInfo = settings.botInfo;
   const bot = new Bot<BotContext>(settings.token, botConfig);
@@ -55,6 +62,8 @@ export function createBot(settings: BotSettings, deps: BotDeps): Bot<BotContext>
 
   // One chat's updates run in order (conversations depend on it); different chats run in parallel.
   bot.use(sequentialize((ctx) => [ctx.chatId?.toString(), ctx.from?.id.toString()].filter((key) => key !== undefined)));
+  const inFlight = trackInFlight<BotContext>();
+  bot.use(inFlight.middleware);
   bot.use(attachLogger(deps.logger, services));
   bot.use(skipDuplicates(createProcessedUpdatesRepo(deps.db)));
   bot.use(attachUser());
@@ -71,7 +80,7 @@ export function createBot(settings: BotSettings, deps: BotDeps): Bot<BotContext>
   features.use(startFeature, unhandledFeature);
 
   bot.catch(apologise);
-  return bot;
+  return { bot, drain: inFlight.drain };
 }
 
 /** Logs the failure with its update and tells the user, in their language, that it was us. */

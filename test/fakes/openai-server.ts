@@ -77,7 +77,8 @@ export class FakeOpenAI {
     const failureIndex = this.failures.findIndex((failure) => failure.path === path);
     if (failureIndex >= 0) {
       const [failure] = this.failures.splice(failureIndex, 1);
-      const headers = failure!.retryAfterSeconds !== undefined ? { "retry-after": String(failure!.retryAfterSeconds) } : {};
+      const headers: Record<string, string> =
+        failure!.retryAfterSeconds !== undefined ? { "retry-after": String(failure!.retryAfterSeconds) } : {};
       const type = failure!.status === 429 ? "rate_limit_exceeded" : "server_error";
       return error(res, failure!.status, type, `Simulated ${failure!.status}`, headers);
     }

@@ -148,7 +148,7 @@ export class FakeTelegram {
   editText(user: FakeUser, original: Message, text: string): Update {
     return this.push({
       update_id: this.nextUpdateId++,
-      edited_message: { ...original, from: asTelegramUser(user), text, edit_date: now() } as Message,
+      edited_message: { ...original, from: asTelegramUser(user), text, edit_date: now() } as Update["edited_message"],
     });
   }
 
@@ -251,7 +251,7 @@ export class FakeTelegram {
     }
 
     try {
-      if (method === "getUpdates") return await this.getUpdates(params, req, res);
+      if (method === "getUpdates") return await this.getUpdates(params, res);
       const result = this.handle(method, params, files);
       send(res, 200, { ok: true, result });
     } catch (error) {
@@ -299,7 +299,7 @@ export class FakeTelegram {
     }
   }
 
-  private async getUpdates(params: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async getUpdates(params: Record<string, unknown>, res: ServerResponse): Promise<void> {
     const offset = Number(params.offset ?? 0);
     const limit = Math.min(Number(params.limit ?? 100), 100);
     const timeoutSeconds = Number(params.timeout ?? 0);
@@ -315,7 +315,8 @@ export class FakeTelegram {
     const updates = await new Promise<Update[]>((resolve) => {
       const timer = setTimeout(() => this.releasePoll(), timeoutSeconds * 1000);
       this.poll = { offset, limit, resolve, timer };
-      req.once("close", () => {
+      // The poller went away (process killed, request aborted): Telegram stops holding the poll.
+      res.once("close", () => {
         if (this.poll?.resolve === resolve) this.releasePoll();
       });
     });
@@ -346,7 +347,7 @@ export class FakeTelegram {
     this.chats.set(chat.id, chat);
     return this.push({
       update_id: this.nextUpdateId++,
-      message: { message_id: this.nextMessageId++, date: now(), chat, from: asTelegramUser(user), ...content } as Message,
+      message: { message_id: this.nextMessageId++, date: now(), chat, from: asTelegramUser(user), ...content } as Update["message"],
     });
   }
 
@@ -388,11 +389,10 @@ export class FakeTelegram {
 }
 
 class TelegramError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  readonly status: number;
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 

@@ -19,7 +19,7 @@ export async function startBotHarness() {
   await database.migrate();
   await createBankRepo(database.db).sync(readBank());
   const log = captureLogger();
-  const bot = createBot(
+  const { bot } = createBot(
     { token: telegram.token, telegramApiRoot: telegram.apiRoot, defaultTimezone: "Asia/Tashkent", botInfo: telegram.botInfo },
     { db: database.db, i18n: await createI18n(), logger: log.logger },
   );

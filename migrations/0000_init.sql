@@ -1,6 +1,14 @@
+CREATE TABLE "answer_audio" (
+	"answer_id" integer PRIMARY KEY NOT NULL,
+	"bytes" "bytea" NOT NULL,
+	"file_path" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "answers" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"session_id" integer,
+	"plan_index" integer DEFAULT 0 NOT NULL,
 	"user_id" bigint NOT NULL,
 	"chat_id" bigint NOT NULL,
 	"question_id" text NOT NULL,
@@ -12,6 +20,7 @@ CREATE TABLE "answers" (
 	"source" text NOT NULL,
 	"telegram_file_id" text,
 	"telegram_file_unique_id" text,
+	"mime_type" text,
 	"duration_seconds" integer,
 	"transcript" text,
 	"transcript_edited" boolean DEFAULT false NOT NULL,
@@ -53,7 +62,8 @@ CREATE TABLE "grades" (
 	"cultural_fit" real,
 	"overall" real NOT NULL,
 	"checklist" jsonb NOT NULL,
-	"feedback" jsonb NOT NULL,
+	"score" jsonb NOT NULL,
+	"speech" jsonb,
 	"model" text NOT NULL,
 	"prompt_tokens" integer,
 	"completion_tokens" integer,
@@ -79,6 +89,7 @@ CREATE TABLE "groups" (
 CREATE TABLE "interview_sessions" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"user_id" bigint NOT NULL,
+	"chat_id" bigint NOT NULL,
 	"kind" text NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
 	"language" text NOT NULL,
@@ -86,8 +97,12 @@ CREATE TABLE "interview_sessions" (
 	"level" text NOT NULL,
 	"plan" jsonb NOT NULL,
 	"current_index" integer DEFAULT 0 NOT NULL,
+	"phase" text DEFAULT 'awaiting_answer' NOT NULL,
+	"follow_up_text" text,
+	"version" integer DEFAULT 0 NOT NULL,
 	"scorecard" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
@@ -118,6 +133,7 @@ CREATE TABLE "users" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "answer_audio" ADD CONSTRAINT "answer_audio_answer_id_answers_id_fk" FOREIGN KEY ("answer_id") REFERENCES "public"."answers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "answers" ADD CONSTRAINT "answers_session_id_interview_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."interview_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "answers" ADD CONSTRAINT "answers_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "grades" ADD CONSTRAINT "grades_answer_id_answers_id_fk" FOREIGN KEY ("answer_id") REFERENCES "public"."answers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -125,9 +141,9 @@ ALTER TABLE "group_members" ADD CONSTRAINT "group_members_chat_id_groups_chat_id
 ALTER TABLE "group_members" ADD CONSTRAINT "group_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interview_sessions" ADD CONSTRAINT "interview_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "answers_session_idx" ON "answers" USING btree ("session_id");--> statement-breakpoint
+CREATE INDEX "answers_session_idx" ON "answers" USING btree ("session_id","plan_index");--> statement-breakpoint
 CREATE INDEX "answers_status_idx" ON "answers" USING btree ("status");--> statement-breakpoint
-CREATE INDEX "answers_user_question_idx" ON "answers" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "answers_user_created_idx" ON "answers" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "bank_questions_current_idx" ON "bank_questions" USING btree ("is_current","stage");--> statement-breakpoint
 CREATE INDEX "grades_answer_idx" ON "grades" USING btree ("answer_id");--> statement-breakpoint
 CREATE INDEX "interview_sessions_user_idx" ON "interview_sessions" USING btree ("user_id","status");

@@ -1,12 +1,18 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import OpenAI from "openai";
+import { createGrader } from "./ai/grader.ts";
+import { createTranscriber } from "./ai/transcriber.ts";
+import { createAnswersRepo } from "./db/answers.ts";
+import { registerAnswerJobs, DEFAULT_ANSWER_JOB_TIMINGS, type AnswerJobTimings } from "./jobs/answer-jobs.ts";
+import { createTelegramFiles } from "./telegram/files.ts";
 import { readBank } from "./bank/files.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { publishCommandMenus } from "./bot/commands.ts";
 import type { Config } from "./config.ts";
 import { createBankRepo } from "./db/bank.ts";
-import { openDatabase } from "./db/client.ts";
+import { openDatabase, type Db } from "./db/client.ts";
 import { createProcessedUpdatesRepo } from "./db/processed-updates.ts";
 import { createI18n } from "./i18n.ts";
 import { createBoss } from "./jobs/boss.ts";
@@ -18,12 +24,16 @@ const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat
 
 export interface App {
   httpPort: number;
+  /** The application's database, for operational scripts and tests to read. */
+  db: Db;
   stop(): Promise<void>;
 }
 
 export interface AppOptions {
   botInfo?: UserFromGetMe;
   now?: () => Date;
+  random?: () => number;
+  answerJobTimings?: AnswerJobTimings;
 }
 
 /** Start order: database and migrations, question bank, jobs, bot, then intake (HTTP + polling). */
@@ -41,14 +51,49 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   await registerMaintenance(boss, createProcessedUpdatesRepo(database.db), logger, now);
 
   const i18n = await createI18n();
-  const { bot, drain } = createBot(
+  // Without a key the bot still runs: text answers get a self-assessment, voice is declined.
+  const openai = config.openai.apiKey
+    ? new OpenAI({ apiKey: config.openai.apiKey, baseURL: config.openai.baseUrl ?? null, maxRetries: 2, timeout: 90_000 })
+    : undefined;
+  let enqueueAnswer: (answerId: number) => Promise<void> = async () => {
+    throw new Error("answer jobs are not registered yet");
+  };
+  const { bot, drain, director } = createBot(
     {
       token: config.botToken,
       telegramApiRoot: config.telegramApiRoot,
       defaultTimezone: config.defaultTimezone,
+      maxVoiceSeconds: config.maxVoiceSeconds,
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     },
-    { db: database.db, i18n, logger, now },
+    {
+      db: database.db,
+      i18n,
+      logger,
+      now,
+      ...(options.random ? { random: options.random } : {}),
+      enqueueAnswer: (answerId) => enqueueAnswer(answerId),
+      canGrade: openai !== undefined,
+      canTranscribe: openai !== undefined,
+    },
+  );
+  const answers = createAnswersRepo(database.db, now);
+  enqueueAnswer = await registerAnswerJobs(
+    boss,
+    {
+      db: database.db,
+      answers,
+      bank: createBankRepo(database.db),
+      files: createTelegramFiles(bot.api, config.telegramApiRoot, config.botToken),
+      transcriber: openai ? createTranscriber(openai, config.openai.transcribeModel) : undefined,
+      grader: openai ? createGrader(openai, config.openai.graderModel) : undefined,
+      logger,
+      onStep: (answer, step) => director.showStep(answer, step),
+    },
+    answers,
+    { onSettled: (answerId) => director.onAnswerSettled(answerId) },
+    logger,
+    options.answerJobTimings ?? DEFAULT_ANSWER_JOB_TIMINGS,
   );
   await bot.init();
   // A menu that failed to publish is cosmetic; the bot still works.
@@ -78,6 +123,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
 
   return {
     httpPort: server.port,
+    db: database.db,
     async stop() {
       // Stop intake first, let in-flight updates and jobs finish, then close the pools.
       if (runner?.isRunning()) await runner.stop();

@@ -49,6 +49,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     ADMIN_IDS: idList,
     DEFAULT_TIMEZONE: timezone.default("Asia/Tashkent"),
+    MAX_VOICE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
@@ -68,6 +69,7 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   adminIds: number[];
   defaultTimezone: string;
+  maxVoiceSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -100,5 +102,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     adminIds: e.ADMIN_IDS,
     defaultTimezone: e.DEFAULT_TIMEZONE,
+    maxVoiceSeconds: e.MAX_VOICE_SECONDS,
   };
 }

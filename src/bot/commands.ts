@@ -2,7 +2,7 @@ import type { Api } from "grammy";
 import { LANGUAGES } from "../domain/vocabulary.ts";
 import type { I18n } from "../i18n.ts";
 
-const COMMANDS = ["start", "settings", "language", "help", "cancel"] as const;
+const COMMANDS = ["interview", "practice", "skip", "pause", "start", "settings", "language", "help", "cancel"] as const;
 
 /** The "/" menu in each user's language; English is also the default for everyone else. */
 export async function publishCommandMenus(api: Api, i18n: I18n): Promise<void> {

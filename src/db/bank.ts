@@ -1,8 +1,35 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { BankQuestion } from "../bank/schema.ts";
+import type { QuestionMeta } from "../domain/question-selection.ts";
+import type { Stack } from "../domain/vocabulary.ts";
 import { questionVersion } from "../bank/version.ts";
 import type { Db } from "./client.ts";
 import { bankQuestions } from "./schema.ts";
+
+/** A question as stored: one version of it, with its content in every language. */
+export interface StoredQuestion extends QuestionMeta {
+  version: string;
+  targetSeconds: number;
+  keyPoints: BankQuestion["keyPoints"];
+  content: BankQuestion["i18n"];
+}
+
+type Row = typeof bankQuestions.$inferSelect;
+
+function toStored(row: Row): StoredQuestion {
+  return {
+    id: row.id,
+    version: row.version,
+    stage: row.stage as StoredQuestion["stage"],
+    area: row.area as StoredQuestion["area"],
+    topics: row.topics,
+    stacks: row.stacks.length === 0 ? "all" : (row.stacks as Stack[]),
+    levels: row.levels as StoredQuestion["levels"],
+    targetSeconds: row.targetSeconds,
+    keyPoints: row.keyPoints as BankQuestion["keyPoints"],
+    content: row.content as BankQuestion["i18n"],
+  };
+}
 
 export interface BankSyncResult {
   inserted: number;
@@ -61,6 +88,21 @@ export function createBankRepo(db: Db) {
         }
       });
       return { inserted: fresh.length, retired: staleCurrent.length, unchanged: questions.length - fresh.length };
+    },
+
+    /** Every current question, for planning (a few hundred rows; callers may cache). */
+    async current(): Promise<StoredQuestion[]> {
+      const rows = await db.select().from(bankQuestions).where(eq(bankQuestions.isCurrent, true));
+      return rows.map(toStored);
+    },
+
+    /** The exact version an answer was given to, even if the bank has moved on since. */
+    async version(id: string, version: string): Promise<StoredQuestion | undefined> {
+      const [row] = await db
+        .select()
+        .from(bankQuestions)
+        .where(and(eq(bankQuestions.id, id), eq(bankQuestions.version, version)));
+      return row ? toStored(row) : undefined;
     },
 
     /** Current questions that fit a stack (stack-specific or for every stack) and a level; undefined = any. */

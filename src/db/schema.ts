@@ -3,6 +3,7 @@
 import {
   bigint,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -59,15 +60,23 @@ export const interviewSessions = pgTable(
   {
     id: serial("id").primaryKey(),
     userId: telegramId("user_id").notNull().references(() => users.id),
+    chatId: telegramId("chat_id").notNull(),
     kind: text("kind").notNull(), // interview | practice
     status: text("status").notNull().default("active"), // active | paused | finished | cancelled
     language: text("language").notNull(),
     stack: text("stack").notNull(),
     level: text("level").notNull(),
+    /** [{ questionId, questionVersion, stage }] fixed at the start, so edits to the bank do not move it. */
     plan: jsonb("plan").notNull(),
     currentIndex: integer("current_index").notNull().default(0),
+    // awaiting_answer | processing | awaiting_follow_up | processing_follow_up
+    phase: text("phase").notNull().default("awaiting_answer"),
+    followUpText: text("follow_up_text"),
+    /** Bumped on every transition: a handler and a job racing on one interview cannot both win. */
+    version: integer("version").notNull().default(0),
     scorecard: jsonb("scorecard"),
     startedAt: createdAt(),
+    updatedAt: updatedAt(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (table) => [index("interview_sessions_user_idx").on(table.userId, table.status)],
@@ -78,6 +87,7 @@ export const answers = pgTable(
   {
     id: serial("id").primaryKey(),
     sessionId: integer("session_id").references(() => interviewSessions.id),
+    planIndex: integer("plan_index").notNull().default(0),
     userId: telegramId("user_id").notNull().references(() => users.id),
     chatId: telegramId("chat_id").notNull(),
     questionId: text("question_id").notNull(),
@@ -86,11 +96,12 @@ export const answers = pgTable(
     kind: text("kind").notNull().default("main"),
     followUpText: text("follow_up_text"),
     language: text("language").notNull(),
-    // received → transcribed → graded | failed
+    // received → transcribed → graded | failed; skipped when the candidate passed
     status: text("status").notNull().default("received"),
-    source: text("source").notNull(), // voice | audio | video_note | text
+    source: text("source").notNull(), // voice | audio | video_note | text | none
     telegramFileId: text("telegram_file_id"),
     telegramFileUniqueId: text("telegram_file_unique_id"),
+    mimeType: text("mime_type"),
     durationSeconds: integer("duration_seconds"),
     transcript: text("transcript"),
     transcriptEdited: boolean("transcript_edited").notNull().default(false),
@@ -101,9 +112,9 @@ export const answers = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [
-    index("answers_session_idx").on(table.sessionId),
+    index("answers_session_idx").on(table.sessionId, table.planIndex),
     index("answers_status_idx").on(table.status),
-    index("answers_user_question_idx").on(table.userId, table.createdAt),
+    index("answers_user_created_idx").on(table.userId, table.createdAt),
   ],
 );
 
@@ -117,9 +128,12 @@ export const grades = pgTable(
     problemSolving: real("problem_solving"),
     culturalFit: real("cultural_fit"),
     overall: real("overall").notNull(),
+    /** What the model returned, verbatim. */
     checklist: jsonb("checklist").notNull(),
-    feedback: jsonb("feedback").notNull(),
-    /** "self" for a self-assessment when no model is configured. */
+    /** What our code made of it: credited key points, caps, pitfalls (AnswerScore). */
+    score: jsonb("score").notNull(),
+    speech: jsonb("speech"),
+    /** The model's name, or "self" for a self-assessment when no model is configured. */
     model: text("model").notNull(),
     promptTokens: integer("prompt_tokens"),
     completionTokens: integer("completion_tokens"),
@@ -129,6 +143,17 @@ export const grades = pgTable(
   },
   (table) => [index("grades_answer_idx").on(table.answerId)],
 );
+
+// PGlite and node-postgres both map bytea to bytes; drizzle has no built-in column for it.
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/** A voice note's bytes, kept from download until its transcript is stored: downloaded once. */
+export const answerAudio = pgTable("answer_audio", {
+  answerId: integer("answer_id").primaryKey().references(() => answers.id),
+  bytes: bytea("bytes").notNull(),
+  filePath: text("file_path").notNull(),
+  createdAt: createdAt(),
+});
 
 export const subscriptions = pgTable("subscriptions", {
   userId: telegramId("user_id").primaryKey().references(() => users.id),

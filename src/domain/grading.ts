@@ -188,3 +188,28 @@ function round1(value: number): number {
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/**
+ * Without a model the candidate ticks the key points they believe they covered. The score is
+ * labelled a self-assessment; only content is scored, capped like a graded answer when too short.
+ */
+export function scoreSelfAssessment(rubric: RubricForScoring, ticked: ReadonlySet<string>, answer: string): AnswerScore {
+  const keyPoints: KeyPointResult[] = rubric.keyPoints.map((point) => {
+    const status = ticked.has(point.id) ? "covered" : "missing";
+    return { id: point.id, claimed: status, credited: status, evidence: null };
+  });
+  const totalWeight = rubric.keyPoints.reduce((sum, point) => sum + point.weight, 0);
+  const earned = rubric.keyPoints.reduce((sum, point) => sum + (ticked.has(point.id) ? point.weight : 0), 0);
+  const coverage = totalWeight === 0 ? 0 : earned / totalWeight;
+  const caps: AnswerScore["caps"] = words(answer).length < MIN_WORDS[rubric.stage] ? ["too_short"] : [];
+  const content = round1(Math.min(10 * coverage, caps.length > 0 ? SHORT_CAP : 10));
+  return {
+    dimensions: { communication: null, technicalDepth: content, problemSolving: null, culturalFit: null },
+    overall: content,
+    coverage: round2(coverage),
+    keyPoints,
+    pitfallsHit: [],
+    caps,
+    injectionSentences: [],
+  };
+}

@@ -7,9 +7,11 @@ import type { Logger } from "../logger.ts";
  * embedded database it shares the one PGlite instance through pg-boss's PGlite backend.
  */
 export function createBoss(database: Database, logger: Logger): PgBoss {
+  // Supervision every 5 s: a job whose worker died (no heartbeat) is retried within seconds.
+  const common = { superviseIntervalSeconds: 5 };
   const boss = database.pglite
-    ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite" })
-    : new PgBoss({ connectionString: database.url!, max: 4 });
+    ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite", ...common })
+    : new PgBoss({ connectionString: database.url!, max: 4, ...common });
   boss.on("error", (err) => logger.error({ err }, "job engine error"));
   return boss;
 }

@@ -67,8 +67,18 @@ describe(`the bot as a process on ${ENGINE}`, () => {
   });
 
   it("publishes the command menu in English, Russian and Uzbek", () => {
-    const menus = telegram.callsOf("setMyCommands").map((call) => [call.params.language_code ?? "default", (call.params.commands as Array<{ description: string }>)[0]!.description]);
-    expect(menus).toEqual(expect.arrayContaining([["ru", "Настроить профиль"], ["uz", "Profilni sozlash"], ["en", "Set up your profile"], ["default", "Set up your profile"]]));
+    const menus = telegram.callsOf("setMyCommands").map((call) => [
+      call.params.language_code ?? "default",
+      (call.params.commands as Array<{ command: string; description: string }>).find((c) => c.command === "interview")!.description,
+    ]);
+    expect(menus).toEqual(
+      expect.arrayContaining([
+        ["ru", "Начать пробное собеседование"],
+        ["uz", "Sinov suhbatini boshlash"],
+        ["en", "Start a mock interview"],
+        ["default", "Start a mock interview"],
+      ]),
+    );
   });
 });
 

@@ -273,16 +273,21 @@ export class FakeTelegram {
       case "answerCallbackQuery":
         return true;
       case "sendMessage":
-        return this.store(Number(params.chat_id), { text: checkText(params.text), ...markup(params) });
+        return this.store(Number(params.chat_id), { text: checkText(formatted(params.text, params.parse_mode)), ...markup(params) });
       case "editMessageText":
-        return this.edit(Number(params.chat_id), Number(params.message_id), { text: checkText(params.text), ...markup(params) });
+        return this.edit(Number(params.chat_id), Number(params.message_id), {
+          text: checkText(formatted(params.text, params.parse_mode)),
+          ...markup(params),
+        });
       case "editMessageReplyMarkup":
         return this.edit(Number(params.chat_id), Number(params.message_id), markup(params));
       case "sendPhoto": {
-        const photo = files.photo;
+        // grammY uploads under a field of its own and names it in the parameter: "attach://<field>".
+        const reference = typeof params.photo === "string" && params.photo.startsWith("attach://") ? params.photo.slice(9) : "photo";
+        const photo = files[reference];
         if (!photo) throw new TelegramError(400, "Bad Request: there is no photo in the request");
         const file = this.registerFile(photo.bytes, "photos", "png");
-        const caption = params.caption === undefined ? {} : { caption: String(params.caption) };
+        const caption = params.caption === undefined ? {} : { caption: formatted(params.caption, params.parse_mode) };
         return this.store(Number(params.chat_id), {
           photo: [{ file_id: file.file_id, file_unique_id: file.file_unique_id, width: 800, height: 800, file_size: photo.bytes.length }],
           ...caption,
@@ -425,6 +430,28 @@ function decodeFields(fields: Record<string, unknown>): Record<string, unknown> 
       }
     }),
   );
+}
+
+const HTML_TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "code", "pre", "a", "blockquote", "tg-spoiler", "span"]);
+
+/**
+ * Telegram parses HTML and returns the plain text (entities aside); a tag it does not know, an
+ * unclosed tag or a bare "<" is refused with 400, as the real API does.
+ */
+function formatted(value: unknown, parseMode: unknown): string {
+  const text = String(value ?? "");
+  if (parseMode !== "HTML") return text;
+  const open: string[] = [];
+  const plain = text.replace(/<(\/?)([a-z-]+)([^>]*)>|<|>/g, (whole, closing: string | undefined, tag: string | undefined) => {
+    if (!tag) throw new TelegramError(400, `Bad Request: can't parse entities: unexpected "${whole}"`);
+    if (!HTML_TAGS.has(tag)) throw new TelegramError(400, `Bad Request: can't parse entities: unsupported start tag "${tag}"`);
+    if (closing) {
+      if (open.pop() !== tag) throw new TelegramError(400, `Bad Request: can't parse entities: unmatched end tag "${tag}"`);
+    } else open.push(tag);
+    return "";
+  });
+  if (open.length > 0) throw new TelegramError(400, `Bad Request: can't parse entities: unclosed start tag "${open.at(-1)}"`);
+  return plain.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 }
 
 function checkText(value: unknown): string {

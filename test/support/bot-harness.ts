@@ -20,8 +20,9 @@ export async function startBotHarness() {
   await createBankRepo(database.db).sync(readBank());
   const log = captureLogger();
   const { bot } = createBot(
-    { token: telegram.token, telegramApiRoot: telegram.apiRoot, defaultTimezone: "Asia/Tashkent", botInfo: telegram.botInfo },
-    { db: database.db, i18n: await createI18n(), logger: log.logger },
+    { token: telegram.token, telegramApiRoot: telegram.apiRoot, defaultTimezone: "Asia/Tashkent", maxVoiceSeconds: 300, botInfo: telegram.botInfo },
+    // No job engine here: these suites cover flows that never reach the answer pipeline.
+    { db: database.db, i18n: await createI18n(), logger: log.logger, enqueueAnswer: async () => {}, canGrade: false, canTranscribe: false },
   );
   await bot.init();
 

@@ -8,7 +8,6 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src
 COPY test ./test
-COPY bench ./bench
 COPY drizzle.config.ts vitest.config.ts ./
 RUN npm run typecheck
 

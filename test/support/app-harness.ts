@@ -22,10 +22,10 @@ export const FAST_JOBS: AnswerJobTimings = {
  * The whole application in this process (startApp, as main.ts runs it), polling the fake
  * Telegram server and grading through the fake OpenAI server, on a real database.
  */
-export async function startAppHarness(options: { openai?: boolean; env?: Record<string, string>; seed?: number } = {}) {
+export async function startAppHarness(options: { openai?: boolean; env?: Record<string, string>; seed?: number; onDisk?: boolean } = {}) {
   const telegram = await FakeTelegram.start();
   const openai = await FakeOpenAI.start();
-  const database: TestDatabase = await createTestDatabase();
+  const database: TestDatabase = await createTestDatabase({ onDisk: options.onDisk ?? false });
   const log = captureLogger();
   const config = parseConfig({
     BOT_TOKEN: telegram.token,
@@ -36,12 +36,20 @@ export async function startAppHarness(options: { openai?: boolean; env?: Record<
     ...database.env,
     ...options.env,
   });
-  const app: App = await startApp(config, log.logger, { random: seededRandom(options.seed ?? 7), answerJobTimings: FAST_JOBS });
+  const start = () => startApp(config, log.logger, { random: seededRandom(options.seed ?? 7), answerJobTimings: FAST_JOBS });
+  let app: App = await start();
 
   const harness = {
     telegram,
     openai,
-    app,
+    get app() {
+      return app;
+    },
+    /** Stops the application and starts it again on the same database (needs onDisk on PGlite). */
+    async restart() {
+      await app.stop();
+      app = await start();
+    },
     logs: log.lines,
     /** Runs /start and presses the onboarding buttons. */
     async onboard(user: FakeUser, language: string, stack: string, level: string): Promise<void> {

@@ -14,7 +14,7 @@ async function interviewRunning(ctx: BotContext): Promise<boolean> {
   return true;
 }
 
-async function practise(ctx: BotContext, wanted: { stage?: Stage; topics?: string[] }, topicLabel?: string) {
+async function practise(ctx: BotContext, wanted: { stage?: Stage; topics?: string[]; exclude?: string[] }, topicLabel?: string) {
   const started = await ctx.services.director.startPractice(ctx.user!, ctx.chat!.id, wanted);
   if (!started && ctx.user?.stack && ctx.user.level) await ctx.reply(ctx.t("practice.nothing_found", { topic: topicLabel ?? "" }));
 }
@@ -59,6 +59,11 @@ privateChats.callbackQuery(/^pr-(next|same):([\w-]+)$/, async (ctx) => {
   if (await interviewRunning(ctx)) return;
   const previous = (await ctx.services.bank.current()).find((q) => q.id === ctx.match[2]);
   if (!previous) return practise(ctx, {});
-  if (ctx.match[1] === "next") return practise(ctx, { stage: previous.stage });
-  return practise(ctx, { stage: previous.stage, topics: [previous.topics[0]!] }, previous.topics[0]);
+  const exclude = [previous.id];
+  if (ctx.match[1] === "next") return practise(ctx, { stage: previous.stage, exclude });
+  // The narrowest topic that still has another question, else the question's whole area.
+  for (const topic of [...previous.topics, previous.area]) {
+    if (await ctx.services.director.startPractice(ctx.user!, ctx.chat!.id, { stage: previous.stage, topics: [topic], exclude })) return;
+  }
+  await practise(ctx, { stage: previous.stage, exclude });
 });

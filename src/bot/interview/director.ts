@@ -124,7 +124,11 @@ export function createInterviewDirector(deps: DirectorDeps) {
     await askCurrent(session);
   }
 
-  async function startPractice(user: UserRow, chatId: number, wanted: { stage?: Stage; topics?: string[] }): Promise<boolean> {
+  async function startPractice(
+    user: UserRow,
+    chatId: number,
+    wanted: { stage?: Stage; topics?: string[]; exclude?: string[] },
+  ): Promise<boolean> {
     const t = uiT(user);
     const profile = profileOf(user);
     if (!profile) {
@@ -135,7 +139,18 @@ export function createInterviewDirector(deps: DirectorDeps) {
     const recent = await lastAsked(user.id);
     const stages = wanted.stage ? [wanted.stage] : [...STAGES].sort(() => deps.random() - 0.5);
     const picked = stages
-      .map((stage) => selectQuestions(bank, { ...profile, stage, topics: wanted.topics ?? [], count: 1, lastAsked: recent, random: deps.random })[0])
+      .map(
+        (stage) =>
+          selectQuestions(bank, {
+            ...profile,
+            stage,
+            topics: wanted.topics ?? [],
+            count: 1,
+            lastAsked: recent,
+            exclude: new Set(wanted.exclude ?? []),
+            random: deps.random,
+          })[0],
+      )
       .find((q) => q !== undefined);
     if (!picked) return false;
     const previous = await deps.interviews.unfinished(user.id, "practice");

@@ -83,7 +83,9 @@ export function feedbackMessage(t: Translate, view: FeedbackView): string {
     return `${mark} ${escapeHtml(content.keyPoints[point.id] ?? point.id)}`;
   });
   parts.push(points.join("\n"));
-  for (const cap of score.caps) parts.push(`<i>${escapeHtml(t(`feedback.cap_${cap}`))}</i>`);
+  // One reason is enough: off-topic explains "nothing matched", which explains "too short".
+  const cap = (["off_topic", "no_verified_content", "too_short"] as const).find((c) => score.caps.includes(c));
+  if (cap) parts.push(`<i>${escapeHtml(t(`feedback.cap_${cap}`))}</i>`);
   if (score.injectionSentences.length > 0) parts.push(escapeHtml(t("feedback.injection")));
   if (output && output.strengths.length > 0) {
     parts.push(`<b>${escapeHtml(t("feedback.strengths"))}</b>\n${output.strengths.slice(0, 3).map((s) => `• ${escapeHtml(s)}`).join("\n")}`);

@@ -1,9 +1,9 @@
 // Start-up time and memory of the bot as a process, on the embedded database and on Postgres.
 // `npm run bench:startup`; set BENCH_DATABASE_URL (a server URL) to include Postgres.
 import { readFileSync } from "node:fs";
-import { FakeTelegram, type FakeUser } from "../test/fakes/telegram-server.ts";
-import { spawnBot } from "../test/support/bot-process.ts";
-import { createTestDatabase } from "../test/support/database.ts";
+import { FakeTelegram, type FakeUser } from "../fakes/telegram-server.ts";
+import { spawnBot } from "../support/bot-process.ts";
+import { createTestDatabase } from "../support/database.ts";
 
 interface Run {
   engine: string;

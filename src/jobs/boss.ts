@@ -8,7 +8,7 @@ import type { Logger } from "../logger.ts";
  */
 export function createBoss(database: Database, logger: Logger): PgBoss {
   // Supervision every 5 s: a job whose worker died (no heartbeat) is retried within seconds.
-  const common = { superviseIntervalSeconds: 5 };
+  const common = { superviseIntervalSeconds: 5, monitorIntervalSeconds: 5 };
   const boss = database.pglite
     ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite", ...common })
     : new PgBoss({ connectionString: database.url!, max: 4, ...common });

@@ -32,6 +32,8 @@ export class FakeOpenAI {
   readonly apiKey = "sk-test-fake-key";
   readonly transcriptions: TranscriptionRequest[] = [];
   readonly completions: ChatCompletionRequest[] = [];
+  /** Every request as it arrives, before latency or scripted failures: "the call has started". */
+  readonly received: Array<{ path: string; at: number }> = [];
   /** What the transcription endpoint answers; defaults to a fixed sentence. */
   transcribe: (request: TranscriptionRequest) => string = () => "This is a transcribed answer.";
   /** The JSON object the model "returns" for a chat completion. */
@@ -72,6 +74,7 @@ export class FakeOpenAI {
       return error(res, 401, "invalid_api_key", "Incorrect API key provided.");
     }
     const { fields, files } = await readBody(req);
+    this.received.push({ path, at: Date.now() });
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 
     const failureIndex = this.failures.findIndex((failure) => failure.path === path);

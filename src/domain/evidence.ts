@@ -1,4 +1,4 @@
-import { injectionSentences } from "./injection.ts";
+import { injectionSentences, splitSentences } from "./injection.ts";
 import { normalizeForMatching, words } from "./text-normalization.ts";
 
 const MIN_QUOTE_WORDS = 3;
@@ -49,9 +49,15 @@ export interface EvidenceCheck {
  * come from outside any instruction aimed at the grader, not be spent on another point
  * already, and share a word stem that is particular to the key point (see distinctiveStems).
  */
-export function createEvidenceChecker(answer: string) {
+export function createEvidenceChecker(answer: string, options: { minSharedStems?: number } = {}) {
+  const minShared = options.minSharedStems ?? 1;
   const normalizedAnswer = ` ${normalizeForMatching(answer)} `;
-  const injected = injectionSentences(answer).map((sentence) => ` ${normalizeForMatching(sentence)} `);
+  // The answer without the sentences aimed at the grader; "|" never occurs in a normalised
+  // quote, so a quote that runs into removed text cannot match across the gap.
+  const injected = new Set(injectionSentences(answer));
+  const trusted = ` ${splitSentences(answer)
+    .map((sentence) => (injected.has(sentence) ? "|" : normalizeForMatching(sentence)))
+    .join(" ")} `;
   const spent: string[] = [];
 
   return function check(quote: string | null, pointStems: ReadonlySet<string>): EvidenceCheck {
@@ -63,18 +69,19 @@ export function createEvidenceChecker(answer: string) {
     const totalWords = pieces.reduce((sum, piece) => sum + piece.split(" ").length, 0);
     if (totalWords < MIN_QUOTE_WORDS) return { verified: false, reason: "too_short" };
 
-    let from = 0;
-    for (const piece of pieces) {
-      const at = normalizedAnswer.indexOf(` ${piece} `, from);
-      if (at === -1) return { verified: false, reason: "not_in_answer" };
-      from = at + piece.length;
-    }
+    const occursIn = (text: string) => {
+      let from = 0;
+      for (const piece of pieces) {
+        const at = text.indexOf(` ${piece} `, from);
+        if (at === -1) return false;
+        from = at + piece.length;
+      }
+      return true;
+    };
+    if (!occursIn(trusted)) return { verified: false, reason: occursIn(normalizedAnswer) ? "in_injection" : "not_in_answer" };
     const joined = pieces.join(" ");
-    if (pieces.every((piece) => injected.some((sentence) => sentence.includes(` ${piece} `)))) {
-      return { verified: false, reason: "in_injection" };
-    }
     if (spent.some((used) => used.includes(joined) || joined.includes(used))) return { verified: false, reason: "already_used" };
-    if (![...stems(joined)].some((stem) => pointStems.has(stem))) return { verified: false, reason: "unrelated" };
+    if ([...stems(joined)].filter((stem) => pointStems.has(stem)).length < minShared) return { verified: false, reason: "unrelated" };
     spent.push(joined);
     return { verified: true };
   };

@@ -94,9 +94,18 @@ export function assessesCulturalFit(stage: Stage): boolean {
   return STAGE_WEIGHTS[stage].culturalFit > 0;
 }
 
-/** Same inputs, same score: no clock, no randomness, no model numbers. */
+/**
+ * Same inputs, same score: no clock, no randomness, no model numbers.
+ *
+ * An answer that speaks to the grader ("ignore the rubric", fake JSON, "the candidate covered…")
+ * loses the benefit of the doubt, because the model that read it may have obeyed: quotes must
+ * tie to a key point more tightly, a point earns at most partial credit, and no judgment may
+ * rise above what the verified content earns.
+ */
 export function scoreAnswer(rubric: RubricForScoring, output: GraderOutput, answer: string, speech: SpeechMetrics | null): AnswerScore {
-  const check = createEvidenceChecker(answer);
+  const injected = injectionSentences(answer);
+  const distrust = injected.length > 0;
+  const check = createEvidenceChecker(answer, { minSharedStems: distrust ? 2 : 1 });
   const claims = new Map(output.keyPoints.map((claim) => [claim.id, claim]));
   const ownStems = new Map(
     distinctiveStems(rubric.keyPoints.map((point) => point.texts)).map((set, i) => [rubric.keyPoints[i]!.id, set]),
@@ -113,10 +122,11 @@ export function scoreAnswer(rubric: RubricForScoring, output: GraderOutput, answ
       continue;
     }
     const verdict = check(claim?.evidence ?? null, ownStems.get(point.id)!);
+    const credited = !verdict.verified ? "missing" : distrust ? "partial" : claimed;
     results.set(point.id, {
       id: point.id,
       claimed,
-      credited: verdict.verified ? claimed : "missing",
+      credited,
       evidence: claim?.evidence ?? null,
       ...(verdict.verified ? {} : { rejected: verdict.reason }),
     });
@@ -129,12 +139,13 @@ export function scoreAnswer(rubric: RubricForScoring, output: GraderOutput, answ
   const pitfallsHit = verifiedPitfalls(rubric, output, answer);
   const penalty = Math.min(MAX_PITFALL_PENALTY, pitfallsHit.length * PITFALL_PENALTY);
   const content = clamp(10 * coverage - penalty);
-  const bounded = (judged: JudgmentLevel) => Math.min(LEVEL_SCORE[judged], content + JUDGMENT_HEADROOM);
+  const headroom = distrust ? 0 : JUDGMENT_HEADROOM;
+  const bounded = (judged: JudgmentLevel) => Math.min(LEVEL_SCORE[judged], content + headroom);
 
   const delivery = speech ? deliveryScore(speech) : null;
   const judgedCommunication = bounded(output.judgments.communication.level);
   const dimensions: Record<Dimension, number | null> = {
-    communication: delivery === null ? judgedCommunication : 0.6 * judgedCommunication + 0.4 * Math.min(delivery, content + JUDGMENT_HEADROOM),
+    communication: delivery === null ? judgedCommunication : 0.6 * judgedCommunication + 0.4 * Math.min(delivery, content + headroom),
     technicalDepth: content,
     problemSolving: bounded(output.judgments.problemSolving.level),
     culturalFit: assessesCulturalFit(rubric.stage) && output.judgments.culturalFit ? bounded(output.judgments.culturalFit.level) : null,
@@ -162,7 +173,7 @@ export function scoreAnswer(rubric: RubricForScoring, output: GraderOutput, answ
     keyPoints,
     pitfallsHit,
     caps,
-    injectionSentences: injectionSentences(answer),
+    injectionSentences: injected,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { GraderOutput } from "../../src/domain/grading.ts";
 import { stems } from "../../src/domain/evidence.ts";
+import { injectionSentences } from "../../src/domain/injection.ts";
 import type { ChatCompletionRequest } from "./openai-server.ts";
 
 /**
@@ -103,4 +104,12 @@ export function obedientGrader(request: ChatCompletionRequest): GraderOutput {
     followUpQuestion: "No follow-up needed, 10/10.",
     modelAnswer: "",
   };
+}
+
+/**
+ * The realistic adversary: grades honestly, until the answer carries instructions for the
+ * grader, then obeys them. Our scoring must hold either way.
+ */
+export function susceptibleGrader(request: ChatCompletionRequest): GraderOutput {
+  return injectionSentences(parsePrompt(request).answer).length > 0 ? obedientGrader(request) : honestGrader(request);
 }

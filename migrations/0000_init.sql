@@ -22,6 +22,7 @@ CREATE TABLE "answers" (
 	"telegram_file_unique_id" text,
 	"mime_type" text,
 	"duration_seconds" integer,
+	"target_seconds" integer,
 	"transcript" text,
 	"transcript_edited" boolean DEFAULT false NOT NULL,
 	"status_message_id" bigint,

@@ -56,7 +56,7 @@ export async function processAnswer(answerId: number, deps: ProcessAnswerDeps): 
     kind: answer.kind === "follow_up" ? "follow_up" : "main",
     ...(answer.followUpText ? { followUpQuestion: answer.followUpText } : {}),
   });
-  const speech = answer.durationSeconds === null ? null : speechMetrics(transcript, answer.durationSeconds, language, question.targetSeconds);
+  const speech = answer.durationSeconds === null ? null : speechMetrics(transcript, answer.durationSeconds, language, answer.targetSeconds ?? question.targetSeconds);
   const score = scoreAnswer(rubricForScoring(question, language), result.output, transcript, speech);
   await deps.answers.saveGrade({
     answerId: answer.id,

@@ -103,6 +103,8 @@ export const answers = pgTable(
     telegramFileUniqueId: text("telegram_file_unique_id"),
     mimeType: text("mime_type"),
     durationSeconds: integer("duration_seconds"),
+    /** The time the candidate was given: the question's own, or the interview's time box. */
+    targetSeconds: integer("target_seconds"),
     transcript: text("transcript"),
     transcriptEdited: boolean("transcript_edited").notNull().default(false),
     statusMessageId: bigint("status_message_id", { mode: "number" }),

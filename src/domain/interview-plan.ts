@@ -10,6 +10,23 @@ export const INTERVIEW_SHAPE: ReadonlyArray<{ stage: Stage; count: number }> = [
   { stage: "behavioral", count: 2 },
 ];
 
+/**
+ * In a mock interview every answer is time-boxed, as a real loop would be: a coding task is
+ * talked through (approach, key code, complexity) rather than typed out in full. Practice
+ * keeps each question's own target.
+ */
+export const INTERVIEW_TIME_BOX_SECONDS: Record<Stage, number> = {
+  screen: 120,
+  technical: 150,
+  coding: 300,
+  system_design: 360,
+  behavioral: 150,
+};
+
+export function interviewTargetSeconds(stage: Stage, questionTargetSeconds: number): number {
+  return Math.min(questionTargetSeconds, INTERVIEW_TIME_BOX_SECONDS[stage]);
+}
+
 export interface PlanItem {
   questionId: string;
   stage: Stage;

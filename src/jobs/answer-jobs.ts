@@ -14,7 +14,7 @@ export interface AnswerJobTimings {
   roundDelayMaxSeconds: number;
   /** A worker that stops sending heartbeats (process killed) loses the job after this long. */
   heartbeatSeconds: number;
-  /** How often an idle worker looks for new answers. */
+  /** How often an idle worker looks for new answers when NOTIFY is unavailable. */
   pollingIntervalSeconds: number;
 }
 
@@ -46,6 +46,7 @@ export async function registerAnswerJobs(
 ): Promise<(answerId: number, startAfterSeconds?: number) => Promise<void>> {
   await boss.createQueue(PROCESS_ANSWER_QUEUE, {
     policy: "stately",
+    notify: true,
     retryLimit: timings.retryLimit,
     retryDelay: timings.retryDelaySeconds,
     retryBackoff: true,
@@ -62,7 +63,7 @@ export async function registerAnswerJobs(
     );
   };
 
-  await boss.work<{ answerId: number }>(PROCESS_ANSWER_QUEUE, { localConcurrency: 4, pollingIntervalSeconds: timings.pollingIntervalSeconds }, async ([job]) => {
+  await boss.work<{ answerId: number }>(PROCESS_ANSWER_QUEUE, { localConcurrency: 4, pollingIntervalSeconds: timings.pollingIntervalSeconds, notifyPollingIntervalSeconds: 5 }, async ([job]) => {
     const { answerId } = job!.data;
     const log = logger.child({ answer_id: answerId, job_id: job!.id, attempt: job!.retryCount });
     try {

@@ -8,7 +8,8 @@ import type { Logger } from "../logger.ts";
  */
 export function createBoss(database: Database, logger: Logger): PgBoss {
   // Supervision every 5 s: a job whose worker died (no heartbeat) is retried within seconds.
-  const common = { superviseIntervalSeconds: 5, monitorIntervalSeconds: 5 };
+  // LISTEN/NOTIFY wakes workers the moment an answer is queued, instead of at the next poll.
+  const common = { superviseIntervalSeconds: 5, monitorIntervalSeconds: 5, useListenNotify: true };
   const boss = database.pglite
     ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite", ...common })
     : new PgBoss({ connectionString: database.url!, max: 4, ...common });

@@ -5,7 +5,7 @@ import type { BankRepo, StoredQuestion } from "../../db/bank.ts";
 import type { InterviewsRepo, PlannedQuestion, Session } from "../../db/interviews.ts";
 import type { UserRow, UsersRepo } from "../../db/users.ts";
 import { scoreSelfAssessment, type AnswerScore, type GraderOutput } from "../../domain/grading.ts";
-import { planInterview } from "../../domain/interview-plan.ts";
+import { interviewTargetSeconds, planInterview } from "../../domain/interview-plan.ts";
 import { selectQuestions } from "../../domain/question-selection.ts";
 import { buildScorecard, type GradedAnswerSummary, type QuestionOutcome } from "../../domain/scorecard.ts";
 import type { SpeechMetrics } from "../../domain/speech-metrics.ts";
@@ -85,7 +85,12 @@ export function createInterviewDirector(deps: DirectorDeps) {
       await send(session.chatId, followUpMessage(t, session.followUpText, position));
       return;
     }
-    await send(session.chatId, questionMessage(t, await question(item), sessionLanguage(session), position));
+    const stored = await question(item);
+    await send(session.chatId, questionMessage(t, stored, sessionLanguage(session), position, targetFor(session, stored)));
+  }
+
+  function targetFor(session: Session, stored: StoredQuestion): number {
+    return session.kind === "interview" ? interviewTargetSeconds(stored.stage, stored.targetSeconds) : stored.targetSeconds;
   }
 
   async function lastAsked(userId: number) {
@@ -115,7 +120,9 @@ export function createInterviewDirector(deps: DirectorDeps) {
       ...profile,
       plan: plan.map((item) => ({ ...item, questionVersion: versions.get(item.questionId)!.version })),
     });
-    const minutes = Math.round(plan.reduce((sum, item) => sum + versions.get(item.questionId)!.targetSeconds, 0) / 60);
+    const minutes = Math.round(
+      plan.reduce((sum, item) => sum + interviewTargetSeconds(item.stage, versions.get(item.questionId)!.targetSeconds), 0) / 60,
+    );
     logger.info({ session_id: session.id, questions: plan.map((p) => p.questionId) }, "interview started");
     await send(
       chatId,
@@ -182,6 +189,7 @@ export function createInterviewDirector(deps: DirectorDeps) {
     }
     const item = session.plan[session.currentIndex]!;
     const followUp = session.phase === "awaiting_follow_up";
+    const stored = await question(item);
     // Stored first: from here on, nothing that fails can lose what the candidate said.
     const answer = await deps.answers.insert({
       sessionId: session.id,
@@ -193,6 +201,8 @@ export function createInterviewDirector(deps: DirectorDeps) {
       kind: followUp ? "follow_up" : "main",
       followUpText: followUp ? session.followUpText : null,
       language: session.language,
+      // A follow-up is a short dig: half the time of the main answer.
+      targetSeconds: followUp ? Math.round(targetFor(session, stored) / 2) : targetFor(session, stored),
       ...(input.kind === "text"
         ? { source: "text", transcript: input.text, status: "transcribed" }
         : {
@@ -214,7 +224,6 @@ export function createInterviewDirector(deps: DirectorDeps) {
     }
 
     if (!deps.canGrade) {
-      const stored = await question(item);
       const text = selfAssessmentText(uiT(user), stored, sessionLanguage(session));
       const sent = await send(session.chatId, text, selfAssessmentKeyboard(uiT(user), stored, answer.id, 0));
       await deps.answers.update(answer.id, { statusMessageId: sent.message_id });

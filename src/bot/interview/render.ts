@@ -27,10 +27,11 @@ export function questionMessage(
   question: StoredQuestion,
   language: Language,
   position: { n: number; total: number } | null,
+  targetSeconds: number,
 ): string {
   const header = position
-    ? t("interview.progress", { n: position.n, total: position.total, stage: t(`stages.${question.stage}`), minutes: minutes(question.targetSeconds) })
-    : t("practice.header", { stage: t(`stages.${question.stage}`), minutes: minutes(question.targetSeconds) });
+    ? t("interview.progress", { n: position.n, total: position.total, stage: t(`stages.${question.stage}`), minutes: minutes(targetSeconds) })
+    : t("practice.header", { stage: t(`stages.${question.stage}`), minutes: minutes(targetSeconds) });
   return `<i>${escapeHtml(header)}</i>\n\n<b>${escapeHtml(question.content[language].question)}</b>`;
 }
 

@@ -49,6 +49,48 @@ describe(`interview when things go wrong, on ${ENGINE}`, () => {
     expect(graded!.status).toBe("graded");
   });
 
+  it("finishes with answers still pending, then sends an updated scorecard when their grade arrives", async () => {
+    h = await startAppHarness();
+    h.openai.complete = honestGrader;
+    await h.onboard(emma, "English", "Go", "Senior");
+    h.telegram.sendText(emma, "/interview");
+    for (let n = 1; n <= 8; n++) {
+      const asked = await h.waitForText(emma.id, new RegExp(`^Question ${n} of 8`));
+      if (n === 8) h.openai.failNext("/chat/completions", 503, 9);
+      h.telegram.sendText(emma, questionOf(asked.text!).i18n.en.modelAnswer);
+      await h.waitForText(emma.id, new RegExp(`^↪️ Follow-up · question ${n} of 8`), 40_000);
+      h.telegram.sendText(emma, "I would measure first, then decide, and I would explain the trade-off to the team in writing.");
+    }
+    const first = await h.waitForText(emma.id, /^🏁 Scorecard/);
+    expect(first.text).toContain("8. Behavioural: ⏳ waiting to be graded");
+    expect(first.text).toContain("1 answer still waiting to be graded");
+    const updated = await h.waitForText(emma.id, /^🔄 Updated scorecard/, 30_000);
+    expect(updated.text).toMatch(/8\. Behavioural: [\d.]+ \(follow-up [\d.]+\)/);
+    expect(updated.text).not.toContain("waiting to be graded");
+    await h.telegram.waitFor(() => (h.telegram.callsOf("sendPhoto").length === 2 ? true : undefined), 10_000, "a second chart");
+  });
+
+  it("takes an audio file and a video note as answers, and /cancel ends the interview", async () => {
+    h = await startAppHarness();
+    h.openai.complete = honestGrader;
+    h.openai.transcribe = (request) => `I answered with a ${request.file.type} file of ${request.file.bytes.length} bytes.`;
+    await h.onboard(emma, "English", "Python", "Junior");
+    h.telegram.sendText(emma, "/interview");
+    await h.waitForText(emma.id, /^Question 1 of 8/);
+    h.telegram.sendAudio(emma, Buffer.from("ID3-fake-mp3-bytes"), 40);
+    await h.waitForText(emma.id, /^↪️ Follow-up · question 1 of 8/);
+    h.telegram.sendVideoNote(emma, Buffer.from("fake-mp4-bytes"), 30);
+    await h.waitForText(emma.id, /^Question 2 of 8/);
+    expect(h.openai.transcriptions.map((t) => [t.file.name, t.file.type])).toEqual([
+      ["answer.mp3", "audio/mpeg"],
+      ["answer.mp4", "video/mp4"],
+    ]);
+    h.telegram.sendText(emma, "/cancel");
+    await h.waitForText(emma.id, /^Interview stopped\. Send \/interview to start a new one\.$/);
+    h.telegram.sendText(emma, "this is not an answer any more");
+    await h.waitForText(emma.id, /^I am not sure what to do with that/);
+  });
+
   it("without an OpenAI key: text answers get a labelled self-assessment, voice is politely declined", async () => {
     h = await startAppHarness({ openai: false });
     await h.onboard(emma, "English", "Go", "Junior");

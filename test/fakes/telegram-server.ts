@@ -126,6 +126,20 @@ export class FakeTelegram {
     });
   }
 
+  sendAudio(user: FakeUser, audio: Buffer, durationSeconds: number, mimeType = "audio/mpeg"): Update {
+    const file = this.registerFile(audio, "music", mimeType === "audio/mpeg" ? "mp3" : "m4a");
+    return this.pushMessage(user, privateChat(user), {
+      audio: { file_id: file.file_id, file_unique_id: file.file_unique_id, duration: durationSeconds, mime_type: mimeType, file_size: audio.length },
+    });
+  }
+
+  sendVideoNote(user: FakeUser, video: Buffer, durationSeconds: number): Update {
+    const file = this.registerFile(video, "video_notes", "mp4");
+    return this.pushMessage(user, privateChat(user), {
+      video_note: { file_id: file.file_id, file_unique_id: file.file_unique_id, duration: durationSeconds, length: 384, file_size: video.length },
+    });
+  }
+
   /** Presses an inline button on a message the bot sent; fails loudly if there is no such button. */
   pressButton(user: FakeUser, message: Message, label: string | RegExp): Update {
     const buttons = (message.reply_markup?.inline_keyboard ?? []).flat();

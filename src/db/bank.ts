@@ -47,28 +47,24 @@ export function createBankRepo(db: Db) {
       const existing = await db
         .select({ id: bankQuestions.id, version: bankQuestions.version, isCurrent: bankQuestions.isCurrent })
         .from(bankQuestions);
-      const known = new Set(existing.map((row) => `${row.id}@${row.version}`));
+      const key = (row: { id: string; version: string }) => `${row.id}@${row.version}`;
+      const known = new Set(existing.map(key));
       const versioned = questions.map((question) => ({ question, version: questionVersion(question) }));
-      const fresh = versioned.filter(({ question, version }) => !known.has(`${question.id}@${version}`));
-      const currentKeys = versioned.map(({ question, version }) => `${question.id}@${version}`);
-      const staleCurrent = existing.filter((row) => row.isCurrent && !currentKeys.includes(`${row.id}@${row.version}`));
-      const revived = existing.filter((row) => !row.isCurrent && currentKeys.includes(`${row.id}@${row.version}`));
+      const fresh = versioned.filter(({ question, version }) => !known.has(key({ id: question.id, version })));
+      const currentKeys = new Set(versioned.map(({ question, version }) => key({ id: question.id, version })));
+      const staleCurrent = existing.filter((row) => row.isCurrent && !currentKeys.has(key(row)));
+      const revived = existing.filter((row) => !row.isCurrent && currentKeys.has(key(row)));
 
       await db.transaction(async (tx) => {
-        if (staleCurrent.length > 0) {
-          const staleKeys = staleCurrent.map((row) => `${row.id}@${row.version}`);
+        const markCurrent = async (rows: Array<{ id: string; version: string }>, isCurrent: boolean) => {
+          if (rows.length === 0) return;
           await tx
             .update(bankQuestions)
-            .set({ isCurrent: false })
-            .where(inArray(sql`${bankQuestions.id} || '@' || ${bankQuestions.version}`, staleKeys));
-        }
-        if (revived.length > 0) {
-          const revivedKeys = revived.map((row) => `${row.id}@${row.version}`);
-          await tx
-            .update(bankQuestions)
-            .set({ isCurrent: true })
-            .where(inArray(sql`${bankQuestions.id} || '@' || ${bankQuestions.version}`, revivedKeys));
-        }
+            .set({ isCurrent })
+            .where(inArray(sql`${bankQuestions.id} || '@' || ${bankQuestions.version}`, rows.map(key)));
+        };
+        await markCurrent(staleCurrent, false);
+        await markCurrent(revived, true);
         for (let start = 0; start < fresh.length; start += 100) {
           await tx.insert(bankQuestions).values(
             fresh.slice(start, start + 100).map(({ question, version }) => ({

@@ -17,9 +17,9 @@ export const INTERVIEW_SHAPE: ReadonlyArray<{ stage: Stage; count: number }> = [
  */
 export const INTERVIEW_TIME_BOX_SECONDS: Record<Stage, number> = {
   screen: 120,
-  technical: 150,
-  coding: 300,
-  system_design: 360,
+  technical: 120,
+  coding: 240,
+  system_design: 300,
   behavioral: 150,
 };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { interviewTargetSeconds, planInterview } from "../../src/domain/interview-plan.ts";
 import { seededRandom, selectQuestions, type QuestionMeta } from "../../src/domain/question-selection.ts";
 
 const q = (id: string, overrides: Partial<QuestionMeta> = {}): QuestionMeta => ({
@@ -55,5 +56,39 @@ describe("selectQuestions", () => {
     const pick = (seed: number) => selectQuestions(many, { ...base, count: 5, random: seededRandom(seed) }).map((x) => x.id);
     expect(pick(7)).toEqual(pick(7));
     expect(pick(7)).not.toEqual(pick(8));
+  });
+});
+
+describe("planInterview", () => {
+  const full: QuestionMeta[] = [
+    ...["screen", "coding", "system_design", "behavioral"].flatMap((stage) =>
+      Array.from({ length: 3 }, (_, i) => q(`${stage}-${i}`, { stage: stage as QuestionMeta["stage"], area: "experience" })),
+    ),
+    q("tech-db-1"),
+    q("tech-db-2"),
+    q("tech-cache-1", { area: "caching" }),
+    q("tech-sec-1", { area: "security" }),
+    q("tech-go-1", { area: "stack", stacks: ["go"] }),
+    q("tech-py-1", { area: "stack", stacks: ["python"] }),
+  ];
+
+  it("follows the shape: screen, three technical (one about the stack, from different areas), coding, system design, two behavioural", () => {
+    const plan = planInterview(full, { stack: "go", level: "mid", lastAsked: new Map(), random: seededRandom(5) });
+    expect(plan.map((item) => item.stage)).toEqual(["screen", "technical", "technical", "technical", "coding", "system_design", "behavioral", "behavioral"]);
+    const technical = plan.filter((item) => item.stage === "technical").map((item) => item.questionId);
+    expect(technical[0]).toBe("tech-go-1");
+    const areas = technical.map((id) => full.find((question) => question.id === id)!.area);
+    expect(new Set(areas).size).toBe(3);
+    expect(new Set(plan.map((item) => item.questionId)).size).toBe(8);
+  });
+
+  it("time-boxes answers to about twenty minutes in all", () => {
+    const total = (["screen", "technical", "technical", "technical", "coding", "system_design", "behavioral", "behavioral"] as const).reduce(
+      (sum, stage) => sum + interviewTargetSeconds(stage, 1200),
+      0,
+    );
+    expect(total / 60).toBeGreaterThanOrEqual(18);
+    expect(total / 60).toBeLessThanOrEqual(23);
+    expect(interviewTargetSeconds("technical", 90)).toBe(90);
   });
 });

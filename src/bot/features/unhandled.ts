@@ -22,4 +22,4 @@ privateMessages.on(
 );
 
 // Answers are taken inside an interview; a voice note outside one gets pointed to the menu.
-privateMessages.on(["message:voice", "message:audio", "message:video_note"], (ctx) => ctx.reply(ctx.t("unhandled.text")));
+privateMessages.on(["message:voice", "message:audio", "message:video_note"], (ctx) => ctx.reply(ctx.t("unhandled.voice")));

@@ -89,6 +89,20 @@ export function createInterviewDirector(deps: DirectorDeps) {
     await send(session.chatId, questionMessage(t, stored, sessionLanguage(session), position, targetFor(session, stored)));
   }
 
+  /** The fields every answer to the session's current question shares. */
+  function answerFor(session: Session) {
+    const item = session.plan[session.currentIndex]!;
+    return {
+      sessionId: session.id,
+      planIndex: session.currentIndex,
+      userId: session.userId,
+      chatId: session.chatId,
+      questionId: item.questionId,
+      questionVersion: item.questionVersion,
+      language: session.language,
+    };
+  }
+
   function targetFor(session: Session, stored: StoredQuestion): number {
     return session.kind === "interview" ? interviewTargetSeconds(stored.stage, stored.targetSeconds) : stored.targetSeconds;
   }
@@ -192,15 +206,9 @@ export function createInterviewDirector(deps: DirectorDeps) {
     const stored = await question(item);
     // Stored first: from here on, nothing that fails can lose what the candidate said.
     const answer = await deps.answers.insert({
-      sessionId: session.id,
-      planIndex: session.currentIndex,
-      userId: session.userId,
-      chatId: session.chatId,
-      questionId: item.questionId,
-      questionVersion: item.questionVersion,
+      ...answerFor(session),
       kind: followUp ? "follow_up" : "main",
       followUpText: followUp ? session.followUpText : null,
-      language: session.language,
       // A follow-up is a short dig: half the time of the main answer.
       targetSeconds: followUp ? Math.round(targetFor(session, stored) / 2) : targetFor(session, stored),
       ...(input.kind === "text"
@@ -214,10 +222,7 @@ export function createInterviewDirector(deps: DirectorDeps) {
             mimeType: input.mimeType,
           }),
     });
-    const moved = await deps.interviews.transition(session, {
-      phase: followUp ? "processing_follow_up" : "processing",
-      ...(session.status === "paused" ? { status: "active" } : {}),
-    });
+    const moved = await deps.interviews.transition(session, { phase: followUp ? "processing_follow_up" : "processing" });
     if (!moved) {
       logger.warn({ session_id: session.id, answer_id: answer.id }, "session changed while an answer arrived");
       return void (await send(session.chatId, escapeHtml(t("interview.busy"))));
@@ -424,21 +429,9 @@ export function createInterviewDirector(deps: DirectorDeps) {
       return;
     }
     if (session.phase === "awaiting_answer") {
-      const item = session.plan[session.currentIndex]!;
-      await deps.answers.insert({
-        sessionId: session.id,
-        planIndex: session.currentIndex,
-        userId: session.userId,
-        chatId: session.chatId,
-        questionId: item.questionId,
-        questionVersion: item.questionVersion,
-        kind: "main",
-        language: session.language,
-        source: "none",
-        status: "skipped",
-      });
+      await deps.answers.insert({ ...answerFor(session), kind: "main", source: "none", status: "skipped" });
     }
-    await advance({ ...session, status: "active" });
+    await advance(session);
   }
 
   async function pause(session: Session, user: UserRow): Promise<void> {

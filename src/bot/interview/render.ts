@@ -13,6 +13,12 @@ export function escapeHtml(text: string): string {
 
 const TELEGRAM_LIMIT = 4096;
 const TRANSCRIPT_LIMIT = 1200;
+/** Model-written lines (strengths, improvements) are cut before escaping, never mid-tag. */
+const MODEL_LINE_LIMIT = 300;
+
+function bullets(lines: readonly string[]): string {
+  return lines.map((line) => `• ${escapeHtml(truncate(line, MODEL_LINE_LIMIT))}`).join("\n");
+}
 
 function truncate(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}…`;
@@ -88,22 +94,28 @@ export function feedbackMessage(t: Translate, view: FeedbackView): string {
   const cap = (["off_topic", "no_verified_content", "too_short"] as const).find((c) => score.caps.includes(c));
   if (cap) parts.push(`<i>${escapeHtml(t(`feedback.cap_${cap}`))}</i>`);
   if (score.injectionSentences.length > 0) parts.push(escapeHtml(t("feedback.injection")));
-  if (output && output.strengths.length > 0) {
-    parts.push(`<b>${escapeHtml(t("feedback.strengths"))}</b>\n${output.strengths.slice(0, 3).map((s) => `• ${escapeHtml(s)}`).join("\n")}`);
+  // Priorities when space runs out: the score and key points, then the transcript (at least a
+  // few lines of it), then the model's strengths and improvements.
+  const extras: string[] = [];
+  if (output && output.strengths.length > 0) extras.push(`<b>${escapeHtml(t("feedback.strengths"))}</b>\n${bullets(output.strengths.slice(0, 3))}`);
+  if (output && output.improvements.length > 0) extras.push(`<b>${escapeHtml(t("feedback.improvements"))}</b>\n${bullets(output.improvements.slice(0, 3))}`);
+  const quote = (room: number) =>
+    `<b>${escapeHtml(t("feedback.you_said"))}</b>\n<blockquote expandable>${escapeHtml(truncate(view.transcript, room))}</blockquote>`;
+  let body = parts.join("\n\n");
+  for (const extra of extras) {
+    if (body.length + extra.length + quote(400).length + 4 <= TELEGRAM_LIMIT) body = `${body}\n\n${extra}`;
   }
-  if (output && output.improvements.length > 0) {
-    parts.push(`<b>${escapeHtml(t("feedback.improvements"))}</b>\n${output.improvements.slice(0, 3).map((s) => `• ${escapeHtml(s)}`).join("\n")}`);
+  // Escaping can lengthen the transcript, so shrink until the whole message fits.
+  for (let room = TRANSCRIPT_LIMIT; room >= 100; room -= 100) {
+    const message = `${body}\n\n${quote(room)}`;
+    if (message.length <= TELEGRAM_LIMIT) return message;
   }
-  const body = parts.join("\n\n");
-  const room = TELEGRAM_LIMIT - body.length - 200;
-  const transcript = truncate(view.transcript, Math.max(200, Math.min(TRANSCRIPT_LIMIT, room)));
-  const quoted = `<b>${escapeHtml(t("feedback.you_said"))}</b>\n<blockquote expandable>${escapeHtml(transcript)}</blockquote>`;
-  return truncate(`${body}\n\n${quoted}`, TELEGRAM_LIMIT);
+  return body;
 }
 
 export function modelAnswerMessage(t: Translate, question: StoredQuestion, language: Language, fromGrader?: string): string {
   const text = fromGrader && fromGrader.trim() !== "" ? fromGrader : question.content[language].modelAnswer;
-  return `<b>${escapeHtml(t("feedback.model_answer"))}</b>\n\n${escapeHtml(text)}`;
+  return `<b>${escapeHtml(t("feedback.model_answer"))}</b>\n\n${escapeHtml(truncate(text, 3000))}`;
 }
 
 export interface ScorecardView {
@@ -133,15 +145,14 @@ export function scorecardMessage(t: Translate, view: ScorecardView): string {
       : t("scorecard.row_recovery", { ...base, score: row.main, recovery: row.recovery });
   });
   parts.push(`<b>${escapeHtml(t("scorecard.breakdown"))}</b>\n${escapeHtml(rows.join("\n"))}`);
-  if (card.strengths.length > 0) parts.push(`<b>${escapeHtml(t("scorecard.strengths"))}</b>\n${card.strengths.map((s) => `• ${escapeHtml(s)}`).join("\n")}`);
-  if (card.improvements.length > 0) {
-    parts.push(`<b>${escapeHtml(t("scorecard.improvements"))}</b>\n${card.improvements.map((s) => `• ${escapeHtml(s)}`).join("\n")}`);
-  }
+  if (card.strengths.length > 0) parts.push(`<b>${escapeHtml(t("scorecard.strengths"))}</b>\n${bullets(card.strengths)}`);
+  if (card.improvements.length > 0) parts.push(`<b>${escapeHtml(t("scorecard.improvements"))}</b>\n${bullets(card.improvements)}`);
   const note =
     card.strongest && card.weakest
       ? t("scorecard.note", { name: view.name, strongest: t(`dimensions.${card.strongest}`).toLowerCase(), weakest: t(`dimensions.${card.weakest}`).toLowerCase() })
       : t("scorecard.note_single", { name: view.name });
   parts.push(`<i>${escapeHtml(note)}</i>`);
   if (card.pending > 0) parts.push(escapeHtml(t("scorecard.pending", { count: t("scorecard.answers", { count: card.pending }) })));
-  return truncate(parts.join("\n\n"), TELEGRAM_LIMIT);
+  // Eight rows and six capped bullets stay far below Telegram's limit.
+  return parts.join("\n\n");
 }

@@ -38,6 +38,8 @@ export interface BankSyncResult {
 }
 
 export function createBankRepo(db: Db) {
+  // The bank only changes when sync() runs at start-up: read it once, not on every /interview.
+  let currentCache: Promise<StoredQuestion[]> | undefined;
   return {
     /**
      * Makes the table match the data files: new or edited questions become new current rows;
@@ -83,13 +85,20 @@ export function createBankRepo(db: Db) {
           );
         }
       });
+      currentCache = undefined;
       return { inserted: fresh.length, retired: staleCurrent.length, unchanged: questions.length - fresh.length };
     },
 
-    /** Every current question, for planning (a few hundred rows; callers may cache). */
-    async current(): Promise<StoredQuestion[]> {
-      const rows = await db.select().from(bankQuestions).where(eq(bankQuestions.isCurrent, true));
-      return rows.map(toStored);
+    /** Every current question, for planning (a few hundred rows, read once per process). */
+    current(): Promise<StoredQuestion[]> {
+      currentCache ??= db
+        .select()
+        .from(bankQuestions)
+        .where(eq(bankQuestions.isCurrent, true))
+        .then((rows) => rows.map(toStored));
+      // A failed read must not stick: the next call tries again.
+      currentCache.catch(() => (currentCache = undefined));
+      return currentCache;
     },
 
     /** The exact version an answer was given to, even if the bank has moved on since. */

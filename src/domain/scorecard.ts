@@ -33,9 +33,16 @@ export interface Scorecard {
   strengths: string[];
   improvements: string[];
   pending: number;
+  /** Set only when the dimensions differ enough (a point or more) to be worth naming. */
   strongest: Dimension | null;
   weakest: Dimension | null;
+  /** The best and the worst graded question, when they differ by two points or more. */
+  best: ScorecardRow | null;
+  worst: ScorecardRow | null;
 }
+
+const WORTH_NAMING_DIMENSIONS = 1;
+const WORTH_NAMING_QUESTIONS = 2;
 
 /** A follow-up shows how the candidate recovers; it counts, but less than the main answer. */
 const MAIN_WEIGHT = 0.75;
@@ -73,6 +80,10 @@ export function buildScorecard(outcomes: readonly QuestionOutcome[]): Scorecard 
     (a, b) => dimensions[b]! - dimensions[a]!,
   );
   const graded = outcomes.flatMap((outcome) => [outcome.main, outcome.followUp]).filter((x): x is GradedAnswerSummary => x !== null);
+  const spread = ranked.length > 1 ? dimensions[ranked[0]!]! - dimensions[ranked.at(-1)!]! : 0;
+  const answered = rows.filter((row) => row.status === "graded").sort((a, b) => b.score! - a.score!);
+  const [best, worst] = [answered[0], answered.at(-1)];
+  const questionsDiffer = best !== undefined && worst !== undefined && best.score! - worst.score! >= WORTH_NAMING_QUESTIONS;
   return {
     dimensions,
     overall,
@@ -80,8 +91,10 @@ export function buildScorecard(outcomes: readonly QuestionOutcome[]): Scorecard 
     strengths: topDistinct([...graded].sort((a, b) => b.overall - a.overall).flatMap((answer) => answer.strengths)),
     improvements: topDistinct([...graded].sort((a, b) => a.overall - b.overall).flatMap((answer) => answer.improvements)),
     pending: rows.filter((row) => row.status === "pending").length,
-    strongest: ranked[0] ?? null,
-    weakest: ranked.length > 1 ? ranked.at(-1)! : null,
+    strongest: spread >= WORTH_NAMING_DIMENSIONS ? ranked[0]! : null,
+    weakest: spread >= WORTH_NAMING_DIMENSIONS ? ranked.at(-1)! : null,
+    best: questionsDiffer ? best : null,
+    worst: questionsDiffer ? worst : null,
   };
 }
 

@@ -147,11 +147,23 @@ export function scorecardMessage(t: Translate, view: ScorecardView): string {
   parts.push(`<b>${escapeHtml(t("scorecard.breakdown"))}</b>\n${escapeHtml(rows.join("\n"))}`);
   if (card.strengths.length > 0) parts.push(`<b>${escapeHtml(t("scorecard.strengths"))}</b>\n${bullets(card.strengths)}`);
   if (card.improvements.length > 0) parts.push(`<b>${escapeHtml(t("scorecard.improvements"))}</b>\n${bullets(card.improvements)}`);
-  const note =
-    card.strongest && card.weakest
-      ? t("scorecard.note", { name: view.name, strongest: t(`dimensions.${card.strongest}`).toLowerCase(), weakest: t(`dimensions.${card.weakest}`).toLowerCase() })
-      : t("scorecard.note_single", { name: view.name });
-  parts.push(`<i>${escapeHtml(note)}</i>`);
+  const notes = [t("scorecard.thanks", { name: view.name })];
+  if (card.strongest && card.weakest) {
+    notes.push(t("scorecard.note_dimensions", { strongest: t(`dimensions.${card.strongest}`).toLowerCase(), weakest: t(`dimensions.${card.weakest}`).toLowerCase() }));
+  }
+  if (card.best && card.worst) {
+    const n = (row: typeof card.best) => card.rows.indexOf(row) + 1;
+    notes.push(
+      t("scorecard.note_questions", {
+        best: n(card.best),
+        bestStage: t(`stages.${card.best.stage}`).toLowerCase(),
+        worst: n(card.worst),
+        worstStage: t(`stages.${card.worst.stage}`).toLowerCase(),
+      }),
+    );
+  }
+  notes.push(t("scorecard.keep_practising"));
+  parts.push(`<i>${escapeHtml(notes.join(" "))}</i>`);
   if (card.pending > 0) parts.push(escapeHtml(t("scorecard.pending", { count: t("scorecard.answers", { count: card.pending }) })));
   // Eight rows and six capped bullets stay far below Telegram's limit.
   return parts.join("\n\n");

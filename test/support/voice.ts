@@ -10,6 +10,13 @@ const VOICES = { en: "en-us", ru: "ru", uz: "uz" } as const;
  * (mono, 48 kHz, as Telegram records). Returns the bytes and the length in seconds.
  */
 export function makeVoiceNote(text: string, language: keyof typeof VOICES): { bytes: Buffer; durationSeconds: number } {
+  for (const tool of ["espeak-ng", "opusenc"]) {
+    try {
+      execFileSync("which", [tool], { stdio: "ignore" });
+    } catch {
+      throw new Error(`voice-note tests need ${tool}: apt-get install espeak-ng opus-tools (.ci/run does this)`);
+    }
+  }
   const dir = mkdtempSync(join(tmpdir(), "voice-"));
   try {
     const wav = join(dir, "answer.wav");

@@ -126,6 +126,7 @@ CREATE TABLE "users" (
 	"first_name" text DEFAULT '' NOT NULL,
 	"username" text,
 	"ui_language" text,
+	"telegram_language" text DEFAULT 'en' NOT NULL,
 	"interview_language" text,
 	"stack" text,
 	"level" text,

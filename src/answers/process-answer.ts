@@ -8,7 +8,7 @@ import type { Db } from "../db/client.ts";
 import { answerAudio } from "../db/schema.ts";
 import { scoreAnswer } from "../domain/grading.ts";
 import { speechMetrics } from "../domain/speech-metrics.ts";
-import { isLanguage, type Language } from "../domain/vocabulary.ts";
+import { asLanguage, type Language } from "../domain/vocabulary.ts";
 import type { Logger } from "../logger.ts";
 import type { DownloadedFile, TelegramFiles } from "../telegram/files.ts";
 import { rubricForPrompt, rubricForScoring } from "./rubric.ts";
@@ -40,7 +40,7 @@ export async function processAnswer(answerId: number, deps: ProcessAnswerDeps): 
   if (answer.status === "graded" || answer.status === "skipped") return answer;
   const question = await deps.bank.version(answer.questionId, answer.questionVersion);
   if (!question) throw new AnswerNotProcessable(`question ${answer.questionId}@${answer.questionVersion} is not in the bank`);
-  const language: Language = isLanguage(answer.language) ? answer.language : "en";
+  const language = asLanguage(answer.language);
 
   if (answer.transcript === null) {
     answer = await transcribe(answer, question, language, deps);

@@ -26,6 +26,8 @@ export const users = pgTable("users", {
   username: text("username"),
   /** Language of the interface; null until the user picks one, then Telegram's hint is ignored. */
   uiLanguage: text("ui_language"),
+  /** Our language for the user's Telegram language_code, as last seen: the hint until they choose. */
+  telegramLanguage: text("telegram_language").notNull().default("en"),
   interviewLanguage: text("interview_language"),
   stack: text("stack"),
   level: text("level"),

@@ -33,3 +33,8 @@ export type Area = (typeof AREAS)[number];
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }
+
+/** A stored language code as a Language, or the fallback when it is missing or unknown. */
+export function asLanguage(value: unknown, fallback: Language = "en"): Language {
+  return isLanguage(value) ? value : fallback;
+}

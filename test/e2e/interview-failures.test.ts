@@ -140,6 +140,25 @@ describe(`interview controls on ${ENGINE}`, () => {
   let h: AppHarness;
   afterEach(() => h.stop());
 
+  it("speaks Telegram's language to a user who set a profile in /settings but never chose a language", async () => {
+    h = await startAppHarness();
+    h.openai.complete = honestGrader;
+    const olim: FakeUser = { id: 9301, first_name: "Olim", language_code: "ru" };
+    h.telegram.sendText(olim, "/settings");
+    const menu = await h.waitForText(olim.id, /^Ваши настройки/);
+    h.telegram.pressButton(olim, menu, "Стек");
+    const stacks = await h.telegram.waitFor(() => h.telegram.chatMessages(olim.id).find((m) => m.text === "С каким стеком вы работаете?"));
+    h.telegram.pressButton(olim, stacks, "Go");
+    await h.waitForText(olim.id, /Стек: Go/);
+    h.telegram.pressButton(olim, h.telegram.lastMessage(olim.id)!, "Уровень");
+    const levels = await h.telegram.waitFor(() => h.telegram.chatMessages(olim.id).find((m) => m.text?.startsWith("К собеседованию на какой")));
+    h.telegram.pressButton(olim, levels, "Senior");
+    await h.waitForText(olim.id, /Уровень: Senior/);
+    h.telegram.sendText(olim, "/interview");
+    await h.waitForText(olim.id, /^🎯 Пробное собеседование: 8 вопросов/);
+    await h.waitForText(olim.id, /^Вопрос 1 из 8/);
+  });
+
   it("corrects a transcript: the candidate's text replaces it and the answer is graded again, not transcribed again", async () => {
     h = await startAppHarness();
     h.openai.complete = honestGrader;

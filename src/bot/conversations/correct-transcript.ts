@@ -1,6 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { Context } from "grammy";
-import { isLanguage } from "../../domain/vocabulary.ts";
+import { interfaceLanguageOf } from "../../db/users.ts";
 import type { BotContext } from "../context.ts";
 import type { Services } from "../services.ts";
 
@@ -12,9 +12,9 @@ export function createCorrectTranscript(services: Services) {
     const userId = ctx.from!.id;
     const state = await conversation.external(async () => {
       const [answer, user] = await Promise.all([services.answers.get(answerId), services.users.get(userId)]);
-      return { mine: answer?.userId === userId && answer.source !== "text", language: user?.uiLanguage ?? "en" };
+      return { mine: answer?.userId === userId && answer.source !== "text", language: user ? interfaceLanguageOf(user) : "en" };
     });
-    const t = services.i18n.t(isLanguage(state.language) ? state.language : "en");
+    const t = services.i18n.t(state.language);
     if (!state.mine) {
       await ctx.reply(t("correction.not_yours"));
       return;

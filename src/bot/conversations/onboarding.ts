@@ -1,6 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { Context } from "grammy";
-import { isLanguage, type Language, type Level, type Stack } from "../../domain/vocabulary.ts";
+import { interfaceLanguageOf } from "../../db/users.ts";
+import type { Language, Level, Stack } from "../../domain/vocabulary.ts";
 import { languageFromTelegram } from "../../i18n.ts";
 import type { BotContext } from "../context.ts";
 import { languageKeyboard, levelKeyboard, stackKeyboard } from "../keyboards.ts";
@@ -16,11 +17,11 @@ export function createOnboarding(services: Services) {
   return async function onboarding(conversation: Conversation<BotContext, Context>, ctx: Context): Promise<void> {
     const from = ctx.from!;
     // Only plain fields cross conversation.external: its results are stored and replayed as JSON.
-    const saved = await conversation.external(async () => {
+    const greeting = await conversation.external(async () => {
       const user = await services.users.get(from.id);
-      return { uiLanguage: user?.uiLanguage ?? null };
+      return user ? interfaceLanguageOf(user) : languageFromTelegram(from.language_code);
     });
-    let t = services.i18n.t(isLanguage(saved.uiLanguage) ? saved.uiLanguage : languageFromTelegram(from.language_code));
+    let t = services.i18n.t(greeting);
     const pressButton = (other: Context) => other.reply(t("start.press_button"));
 
     await ctx.reply(t("start.welcome", { name: from.first_name }), { reply_markup: languageKeyboard(t, "onb-lang") });

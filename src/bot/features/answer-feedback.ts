@@ -3,7 +3,7 @@ import type { BotContext } from "../context.ts";
 import { CORRECT_TRANSCRIPT } from "../conversations/correct-transcript.ts";
 import { modelAnswerMessage } from "../interview/render.ts";
 import { parseSelfAssessment, SELF_ASSESSMENT_DATA, selfAssessmentKeyboard, tickedPoints } from "../interview/self-assessment.ts";
-import { isLanguage } from "../../domain/vocabulary.ts";
+import { asLanguage } from "../../domain/vocabulary.ts";
 
 /** The buttons under feedback: correct the transcript, show the model answer, self-assessment ticks. */
 export const answerFeedbackFeature = new Composer<BotContext>();
@@ -30,7 +30,7 @@ privateChats.callbackQuery(/^model:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const question = await ctx.services.bank.version(answer.questionId, answer.questionVersion);
   if (!question) return;
-  await ctx.reply(modelAnswerMessage(ctx.t, question, isLanguage(answer.language) ? answer.language : ctx.lang), { parse_mode: "HTML" });
+  await ctx.reply(modelAnswerMessage(ctx.t, question, asLanguage(answer.language, ctx.lang)), { parse_mode: "HTML" });
 });
 
 privateChats.callbackQuery(SELF_ASSESSMENT_DATA, async (ctx) => {

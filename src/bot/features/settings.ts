@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { UserRow, UserSettings } from "../../db/users.ts";
+import { interfaceLanguageOf, type UserRow, type UserSettings } from "../../db/users.ts";
 import { isLanguage, LEVELS, STACKS } from "../../domain/vocabulary.ts";
 import type { Translate } from "../../i18n.ts";
 import type { BotContext } from "../context.ts";
@@ -63,7 +63,7 @@ privateChats.callbackQuery(/^(set-lang|set-ilang|set-stack|set-level):(\w+)$/, a
   if (!change) return ctx.answerCallbackQuery();
   const user = await ctx.services.users.update(ctx.user!.id, change);
   // A new interface language applies to this very answer.
-  const t = user.uiLanguage && isLanguage(user.uiLanguage) ? ctx.services.i18n.t(user.uiLanguage) : ctx.t;
+  const t = ctx.services.i18n.t(interfaceLanguageOf(user));
   await ctx.answerCallbackQuery({ text: t("settings.saved") });
   await ctx.editMessageText(summary(t, user), { reply_markup: menu(t) });
 });

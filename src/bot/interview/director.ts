@@ -3,13 +3,13 @@ import { rubricForScoring } from "../../answers/rubric.ts";
 import type { AnswerRow, AnswersRepo, GradeRow } from "../../db/answers.ts";
 import type { BankRepo, StoredQuestion } from "../../db/bank.ts";
 import type { InterviewsRepo, PlannedQuestion, Session } from "../../db/interviews.ts";
-import type { UserRow, UsersRepo } from "../../db/users.ts";
+import { interfaceLanguageOf, interviewLanguageOf, type UserRow, type UsersRepo } from "../../db/users.ts";
 import { scoreSelfAssessment, type AnswerScore, type GraderOutput } from "../../domain/grading.ts";
 import { interviewTargetSeconds, planInterview } from "../../domain/interview-plan.ts";
 import { selectQuestions } from "../../domain/question-selection.ts";
 import { buildScorecard, type GradedAnswerSummary, type QuestionOutcome } from "../../domain/scorecard.ts";
 import type { SpeechMetrics } from "../../domain/speech-metrics.ts";
-import { isLanguage, STAGES, type Language, type Level, type Stack, type Stage } from "../../domain/vocabulary.ts";
+import { asLanguage, STAGES, type Level, type Stack, type Stage } from "../../domain/vocabulary.ts";
 import type { I18n, Translate } from "../../i18n.ts";
 import type { Logger } from "../../logger.ts";
 import { renderRadarPng } from "../../render/radar.ts";
@@ -46,10 +46,7 @@ const HTML = { parse_mode: "HTML" } as const;
 export function createInterviewDirector(deps: DirectorDeps) {
   const { api, i18n, logger } = deps;
 
-  const uiT = (user: UserRow | undefined): Translate => i18n.t(isLanguage(user?.uiLanguage) ? user.uiLanguage : "en");
-  const interviewLanguage = (user: UserRow): Language =>
-    isLanguage(user.interviewLanguage) ? user.interviewLanguage : isLanguage(user.uiLanguage) ? user.uiLanguage : "en";
-  const sessionLanguage = (session: Session): Language => (isLanguage(session.language) ? session.language : "en");
+  const uiT = (user: UserRow | undefined): Translate => i18n.t(user ? interfaceLanguageOf(user) : "en");
 
   async function send(chatId: number, text: string, keyboard?: InlineKeyboard) {
     return api.sendMessage(chatId, text, { ...HTML, ...(keyboard ? { reply_markup: keyboard } : {}) });
@@ -86,7 +83,7 @@ export function createInterviewDirector(deps: DirectorDeps) {
       return;
     }
     const stored = await question(item);
-    await send(session.chatId, questionMessage(t, stored, sessionLanguage(session), position, targetFor(session, stored)));
+    await send(session.chatId, questionMessage(t, stored, asLanguage(session.language), position, targetFor(session, stored)));
   }
 
   /** The fields every answer to the session's current question shares. */
@@ -125,7 +122,7 @@ export function createInterviewDirector(deps: DirectorDeps) {
     const plan = planInterview(bank, { ...profile, lastAsked: await lastAsked(user.id), random: deps.random });
     if (plan.length === 0) return void (await send(chatId, escapeHtml(t("interview.no_questions"))));
     const versions = new Map(bank.map((q) => [q.id, q]));
-    const language = interviewLanguage(user);
+    const language = interviewLanguageOf(user);
     const session = await deps.interviews.create({
       userId: user.id,
       chatId,
@@ -180,7 +177,7 @@ export function createInterviewDirector(deps: DirectorDeps) {
       userId: user.id,
       chatId,
       kind: "practice",
-      language: interviewLanguage(user),
+      language: interviewLanguageOf(user),
       ...profile,
       plan: [{ questionId: picked.id, questionVersion: picked.version, stage: picked.stage }],
     });
@@ -229,7 +226,7 @@ export function createInterviewDirector(deps: DirectorDeps) {
     }
 
     if (!deps.canGrade) {
-      const text = selfAssessmentText(uiT(user), stored, sessionLanguage(session));
+      const text = selfAssessmentText(uiT(user), stored, asLanguage(session.language));
       const sent = await send(session.chatId, text, selfAssessmentKeyboard(uiT(user), stored, answer.id, 0));
       await deps.answers.update(answer.id, { statusMessageId: sent.message_id });
       return;
@@ -252,7 +249,7 @@ export function createInterviewDirector(deps: DirectorDeps) {
     if (!answer || answer.status === "graded") return;
     const stored = await deps.bank.version(answer.questionId, answer.questionVersion);
     if (!stored) return;
-    const language: Language = isLanguage(answer.language) ? answer.language : "en";
+    const language = asLanguage(answer.language);
     const score = scoreSelfAssessment(rubricForScoring(stored, language), ticked, answer.transcript ?? "");
     await deps.answers.saveGrade({
       answerId,
@@ -295,7 +292,7 @@ export function createInterviewDirector(deps: DirectorDeps) {
     const session = answer.sessionId ? await deps.interviews.get(answer.sessionId) : undefined;
     const stored = await deps.bank.version(answer.questionId, answer.questionVersion);
     if (!stored) return;
-    const language: Language = isLanguage(answer.language) ? answer.language : "en";
+    const language = asLanguage(answer.language);
     const grade = answer.status === "graded" ? (await deps.answers.latestGrades([answer.id])).get(answer.id) : undefined;
 
     const expectedPhase = answer.kind === "follow_up" ? "processing_follow_up" : "processing";

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import { isLanguage } from "../../domain/vocabulary.ts";
+import { interfaceLanguageOf } from "../../db/users.ts";
 import { languageFromTelegram } from "../../i18n.ts";
 import type { Logger } from "../../logger.ts";
 import type { BotContext } from "../context.ts";
@@ -20,7 +20,7 @@ export function attachUser(): MiddlewareFn<BotContext> {
     const from = ctx.from;
     const isPerson = from && ctx.chat?.type === "private" && !from.is_bot;
     ctx.user = isPerson ? await ctx.services.users.ensure(from) : undefined;
-    ctx.lang = isLanguage(ctx.user?.uiLanguage) ? ctx.user.uiLanguage : languageFromTelegram(from?.language_code);
+    ctx.lang = ctx.user ? interfaceLanguageOf(ctx.user) : languageFromTelegram(from?.language_code);
     ctx.t = ctx.services.i18n.t(ctx.lang);
     return next();
   };

@@ -1,6 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import type { AnswerScore } from "../domain/grading.ts";
-import type { GraderOutput } from "../domain/grading.ts";
+import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import type { AnswerScore, GraderOutput } from "../domain/grading.ts";
 import type { SpeechMetrics } from "../domain/speech-metrics.ts";
 import type { Db } from "./client.ts";
 import { answers, grades } from "./schema.ts";
@@ -52,16 +51,6 @@ export function createAnswersRepo(db: Db, now: () => Date) {
 
     async forSession(sessionId: number): Promise<AnswerRow[]> {
       return db.select().from(answers).where(eq(answers.sessionId, sessionId)).orderBy(asc(answers.id));
-    },
-
-    /** Failed answers worth another try: not touched for a while, not given up on. */
-    async retryable(olderThan: Date, maxAttempts: number): Promise<AnswerRow[]> {
-      return db
-        .select()
-        .from(answers)
-        .where(and(eq(answers.status, "failed"), lt(answers.updatedAt, olderThan), lt(answers.attempts, maxAttempts)))
-        .orderBy(asc(answers.id))
-        .limit(100);
     },
 
     /** When each question was last asked to the user, for picking fresh ones. */

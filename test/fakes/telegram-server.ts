@@ -177,11 +177,6 @@ export class FakeTelegram {
     return this.nextUpdateId++;
   }
 
-  /** Updates the bot has not confirmed with a later offset yet. */
-  get unconfirmed(): Update[] {
-    return [...this.pending];
-  }
-
   // ---- what the test checks ------------------------------------------------------------
 
   /** Messages the bot sent (or edited into shape) in a chat, oldest first. */

@@ -35,6 +35,8 @@ export interface DirectorDeps {
 }
 
 const RECENT_DAYS = 60;
+/** The model name on a grade the candidate gave themselves (no grader configured). */
+const SELF_ASSESSED = "self";
 const HTML = { parse_mode: "HTML" } as const;
 
 /**
@@ -226,8 +228,8 @@ export function createInterviewDirector(deps: DirectorDeps) {
     }
 
     if (!deps.canGrade) {
-      const text = selfAssessmentText(uiT(user), stored, asLanguage(session.language));
-      const sent = await send(session.chatId, text, selfAssessmentKeyboard(uiT(user), stored, answer.id, 0));
+      const text = selfAssessmentText(t, stored, asLanguage(session.language));
+      const sent = await send(session.chatId, text, selfAssessmentKeyboard(t, stored, answer.id, 0));
       await deps.answers.update(answer.id, { statusMessageId: sent.message_id });
       return;
     }
@@ -256,7 +258,7 @@ export function createInterviewDirector(deps: DirectorDeps) {
       output: selfOutput(),
       score,
       speech: null,
-      model: "self",
+      model: SELF_ASSESSED,
       promptTokens: null,
       completionTokens: null,
       cachedTokens: null,
@@ -311,9 +313,9 @@ export function createInterviewDirector(deps: DirectorDeps) {
           language,
           transcript: answer.transcript ?? "",
           score: grade.score as AnswerScore,
-          output: grade.model === "self" ? null : (grade.checklist as GraderOutput),
+          output: grade.model === SELF_ASSESSED ? null : (grade.checklist as GraderOutput),
           speech: grade.speech as SpeechMetrics | null,
-          selfAssessed: grade.model === "self",
+          selfAssessed: grade.model === SELF_ASSESSED,
           ...(lead ? { lead } : {}),
         }),
         feedbackKeyboard(t, answer, session),
@@ -332,7 +334,7 @@ export function createInterviewDirector(deps: DirectorDeps) {
       return;
     }
     if (answer.kind === "main") {
-      const modelFollowUp = grade && grade.model !== "self" ? (grade.checklist as GraderOutput).followUpQuestion.trim() : "";
+      const modelFollowUp = grade && grade.model !== SELF_ASSESSED ? (grade.checklist as GraderOutput).followUpQuestion.trim() : "";
       // Without a grade, the bank's own first follow-up keeps the interview moving.
       const followUpText = modelFollowUp || stored.content[language].followUps[0]!;
       const next = await deps.interviews.transition(session, { phase: "awaiting_follow_up", followUpText });
@@ -372,7 +374,7 @@ export function createInterviewDirector(deps: DirectorDeps) {
     const summary = (row: AnswerRow | undefined): GradedAnswerSummary | null => {
       const grade: GradeRow | undefined = row ? grades.get(row.id) : undefined;
       if (!grade) return null;
-      const output = grade.model === "self" ? null : (grade.checklist as GraderOutput);
+      const output = grade.model === SELF_ASSESSED ? null : (grade.checklist as GraderOutput);
       return {
         dimensions: (grade.score as AnswerScore).dimensions,
         overall: grade.overall,

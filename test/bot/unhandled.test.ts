@@ -27,6 +27,12 @@ describe(`bad input on ${ENGINE}`, () => {
     );
   });
 
+  it("points a voice note sent outside an interview to /interview and /practice", async () => {
+    await h.deliver(h.telegram.sendVoice(olga, Buffer.from("OggS"), 5));
+    expect(h.telegram.lastMessage(olga.id)!.text).toBe("Чтобы ответить голосом, начните с /interview или /practice: сначала я задам вопрос.");
+    expect(h.telegram.callsOf("getFile")).toHaveLength(0);
+  });
+
   it("stays silent on edited messages, channel posts, group chatter and unknown update types", async () => {
     const original = h.telegram.sendText(olga, "typo");
     await h.deliver(original);

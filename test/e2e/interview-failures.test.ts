@@ -1,7 +1,7 @@
-import { count, eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { readBank } from "../../src/bank/files.ts";
-import { answers, grades } from "../../src/db/schema.ts";
+import { answers, grades, interviewSessions } from "../../src/db/schema.ts";
 import { honestGrader } from "../fakes/fake-grader.ts";
 import type { FakeUser } from "../fakes/telegram-server.ts";
 import { startAppHarness, type AppHarness } from "../support/app-harness.ts";
@@ -207,6 +207,14 @@ describe(`interview controls on ${ENGINE}`, () => {
     await h.telegram.waitFor(() => h.telegram.chatMessages(emma.id).filter((m) => m.text === second.text).length === 2, 20_000, "question 2 again");
     const [skipped] = await h.app.db.select().from(answers).where(eq(answers.userId, emma.id));
     expect(skipped).toMatchObject({ status: "skipped", planIndex: 0 });
+
+    // Or throw the unfinished one away and start over.
+    h.telegram.sendText(emma, "/interview");
+    const again = await h.telegram.waitFor(() => h.telegram.chatMessages(emma.id).filter((m) => m.text?.startsWith("You have an unfinished interview")).at(1));
+    h.telegram.pressButton(emma, again, "🆕 Start a new one");
+    await h.telegram.waitFor(() => h.telegram.chatMessages(emma.id).filter((m) => m.text?.startsWith("🎯 Mock interview")).at(1), 20_000, "a second intro");
+    const sessions = await h.app.db.select({ status: interviewSessions.status }).from(interviewSessions).orderBy(asc(interviewSessions.id));
+    expect(sessions.map((row) => row.status)).toEqual(["cancelled", "active"]);
   });
 
   it("practises one question by stage and topic, then offers the model answer, the next question and the same topic", async () => {
@@ -234,8 +242,13 @@ describe(`interview controls on ${ENGINE}`, () => {
     expect(next.id).not.toBe(question.id);
     expect(next.topics.some((topic) => question.topics.includes(topic)) || next.area === question.area).toBe(true);
 
+    h.telegram.pressButton(emma, feedback, "➡️ Next question");
+    const following = await h.telegram.waitFor(() => h.telegram.chatMessages(emma.id).filter((m) => m.text?.startsWith("🎯 Practice")).at(2));
+    expect(questionOf(following.text!).stage).toBe(question.stage);
+    expect(questionOf(following.text!).id).not.toBe(question.id);
+
     h.telegram.sendText(emma, "/practice kafka-vs-rabbitmq");
-    const byTopic = await h.telegram.waitFor(() => h.telegram.chatMessages(emma.id).filter((m) => m.text?.startsWith("🎯 Practice")).at(2));
+    const byTopic = await h.telegram.waitFor(() => h.telegram.chatMessages(emma.id).filter((m) => m.text?.startsWith("🎯 Practice")).at(3));
     expect(questionOf(byTopic.text!).topics).toContain("kafka-vs-rabbitmq");
     h.telegram.sendText(emma, "/practice quantum-basket-weaving");
     await h.waitForText(emma.id, /^No questions on “quantum-basket-weaving” for your stack and level\./);
